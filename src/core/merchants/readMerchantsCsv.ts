@@ -1,0 +1,142 @@
+import type { CategoryDefinition, MerchantColumns } from '../manifest/types.ts';
+import type { DataProblem, FileSummary } from '../report/problems.ts';
+import { detectDelimiter, stripBom, tokenizeCsv, type CsvDelimiter } from '../csv/tokenizeCsv.ts';
+import { DictionaryColumnBuilder, Float64Column, Uint32Column } from './columns.ts';
+import type { MerchantTable } from './merchantTable.ts';
+import { parseDecimal, parseYesNo } from './parseValues.ts';
+import { resolveColumns, type ColumnIndexes } from './resolveColumns.ts';
+import { buildCategoryMatcher } from './categoryMatcher.ts';
+
+export interface MerchantsResult {
+  readonly table: MerchantTable;
+  /** True when some rows had a category outside the list and were counted as "other". */
+  readonly usesOtherCategory: boolean;
+  readonly delimiter: CsvDelimiter;
+  readonly problems: readonly DataProblem[];
+  readonly summary: FileSummary;
+}
+
+/**
+ * Reads a merchant CSV into columns. Rows that cannot be used are reported with their physical
+ * line; rows kept after a change (unknown category, unreadable QR value) are reported as changed.
+ */
+export function readMerchantsCsv(
+  text: string,
+  mapping: Partial<MerchantColumns>,
+  categories: readonly CategoryDefinition[],
+): MerchantsResult {
+  const source = stripBom(text);
+  const delimiter = detectDelimiter(source);
+  const problems: DataProblem[] = [];
+  const matchCategory = buildCategoryMatcher(categories);
+  const otherIndex = categories.length;
+  const lon = new Float64Column();
+  const lat = new Float64Column();
+  const category = new Uint32Column();
+  const hasQr = new Uint32Column();
+  const tx = new Uint32Column();
+  const line = new Uint32Column();
+  const id = new DictionaryColumnBuilder();
+  const name = new DictionaryColumnBuilder();
+  const areaCode = new DictionaryColumnBuilder();
+  const qrProvider = new DictionaryColumnBuilder();
+  const marketId = new DictionaryColumnBuilder();
+  const streetId = new DictionaryColumnBuilder();
+
+  let header: string[] | null = null;
+  let indexes: ColumnIndexes = {};
+  let dataRows = 0;
+  let usesOther = false;
+  let fatal = false;
+
+  tokenizeCsv(
+    source,
+    delimiter,
+    ({ fields, line: lineNumber }) => {
+      if (fatal) return;
+      if (header === null) {
+        header = fields.map((f) => f.trim().normalize('NFC'));
+        const resolved = resolveColumns(header, mapping);
+        indexes = resolved.indexes;
+        for (const field of resolved.missing) {
+          problems.push({ file: 'merchants', code: 'csv-missing-column', severity: 'rejected', line: lineNumber, detail: mapping[field] ?? field });
+        }
+        fatal = resolved.missing.length > 0;
+        return;
+      }
+      dataRows++;
+      const reject = (code: DataProblem['code'], detail?: string) =>
+        problems.push({ file: 'merchants', code, severity: 'rejected', line: lineNumber, ...(detail !== undefined ? { detail } : {}) });
+      if (fields.length !== header.length) return reject('csv-field-count', `${fields.length}/${header.length}`);
+      const cell = (index: number | undefined) => (index === undefined ? '' : (fields[index] ?? '').trim().normalize('NFC'));
+
+      const latText = cell(indexes.lat);
+      const lonText = cell(indexes.lon);
+      const rowLat = parseDecimal(latText);
+      const rowLon = parseDecimal(lonText);
+      const rowArea = cell(indexes.areaCode);
+      const hasCoordinates = Number.isFinite(rowLat) && Number.isFinite(rowLon);
+      if (latText !== '' || lonText !== '') {
+        const valid = hasCoordinates && Math.abs(rowLat) <= 90 && Math.abs(rowLon) <= 180;
+        if (!valid) return reject('merchant-bad-coordinates', `${latText}; ${lonText}`);
+      } else if (rowArea === '') {
+        return reject('merchant-no-location');
+      }
+
+      const categoryText = cell(indexes.category);
+      let categoryIndex = matchCategory(categoryText);
+      if (categoryIndex < 0) {
+        categoryIndex = otherIndex;
+        usesOther = true;
+        problems.push({ file: 'merchants', code: 'merchant-unknown-category', severity: 'changed', line: lineNumber, detail: categoryText });
+      }
+      const qrText = cell(indexes.hasQr);
+      let qr = parseYesNo(qrText);
+      if (qr === null) {
+        qr = false;
+        problems.push({ file: 'merchants', code: 'merchant-bad-qr-value', severity: 'changed', line: lineNumber, detail: qrText });
+      }
+      const txValue = parseDecimal(cell(indexes.txCountMonth));
+
+      lat.push(hasCoordinates ? rowLat : NaN);
+      lon.push(hasCoordinates ? rowLon : NaN);
+      category.push(categoryIndex);
+      hasQr.push(qr ? 1 : 0);
+      tx.push(Number.isFinite(txValue) && txValue > 0 ? Math.min(Math.round(txValue), 0xffffffff) : 0);
+      line.push(lineNumber);
+      id.push(cell(indexes.id));
+      name.push(cell(indexes.name));
+      areaCode.push(rowArea);
+      qrProvider.push(qr ? cell(indexes.qrProvider) : '');
+      marketId.push(cell(indexes.marketId));
+      streetId.push(cell(indexes.streetId));
+    },
+    (problem) => {
+      problems.push({ file: 'merchants', code: 'csv-unclosed-quote', severity: 'rejected', line: problem.line });
+    },
+  );
+
+  const table: MerchantTable = {
+    count: line.length,
+    lon: lon.finish(),
+    lat: lat.finish(),
+    category: Uint16Array.from(category.finish()),
+    hasQr: Uint8Array.from(hasQr.finish()),
+    txCountMonth: tx.finish(),
+    line: line.finish(),
+    id: id.finish(),
+    name: name.finish(),
+    areaCode: areaCode.finish(),
+    qrProvider: qrProvider.finish(),
+    marketId: marketId.finish(),
+    streetId: streetId.finish(),
+  };
+  const rejectedRows = dataRows - table.count;
+  return {
+    table,
+    usesOtherCategory: usesOther,
+    delimiter,
+    problems,
+    summary: { file: 'merchants', rows: dataRows, loaded: table.count, rejected: rejectedRows },
+  };
+}

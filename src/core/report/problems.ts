@@ -1,0 +1,63 @@
+/** Which input a problem was found in. */
+export type DataFile = 'project' | 'areas' | 'merchants' | 'markets' | 'streets';
+
+/** Why a row or feature was not used, or was changed; each code has a sentence in the message catalogue. */
+export type ProblemCode =
+  | 'csv-unclosed-quote'
+  | 'csv-field-count'
+  | 'csv-missing-column'
+  | 'csv-duplicate-header'
+  | 'merchant-bad-coordinates'
+  | 'merchant-outside-areas'
+  | 'merchant-unknown-area-code'
+  | 'merchant-no-location'
+  | 'merchant-unknown-category'
+  | 'merchant-bad-qr-value'
+  | 'feature-no-geometry'
+  | 'feature-wrong-geometry'
+  | 'feature-invalid-geometry'
+  | 'feature-missing-code'
+  | 'feature-duplicate-code'
+  | 'geojson-invalid'
+  | 'manifest-invalid';
+
+export type Severity = 'rejected' | 'changed';
+
+/** One row or feature that was not used (rejected) or used after a change (changed). */
+export interface DataProblem {
+  readonly file: DataFile;
+  readonly code: ProblemCode;
+  readonly severity: Severity;
+  /** Physical line in a CSV file, 1-based. */
+  readonly line?: number;
+  /** Index of a feature in a GeoJSON file, 0-based. */
+  readonly feature?: number;
+  /** The offending value or field, shown as text. */
+  readonly detail?: string;
+}
+
+/** Counts for one input file: rows in the file = loaded + rejected. */
+export interface FileSummary {
+  readonly file: DataFile;
+  readonly rows: number;
+  readonly loaded: number;
+  readonly rejected: number;
+}
+
+/** Collects problems; keeps the first `limit` in full and counts the rest by code. */
+export class ProblemLog {
+  readonly items: DataProblem[] = [];
+  readonly countByCode = new Map<ProblemCode, number>();
+  constructor(private readonly limit = 10_000) {}
+
+  add(problem: DataProblem): void {
+    this.countByCode.set(problem.code, (this.countByCode.get(problem.code) ?? 0) + 1);
+    if (this.items.length < this.limit) this.items.push(problem);
+  }
+
+  get total(): number {
+    let sum = 0;
+    for (const n of this.countByCode.values()) sum += n;
+    return sum;
+  }
+}
