@@ -1,0 +1,159 @@
+import { AttributionControl, Map as MapLibreMap, NavigationControl, ScaleControl, setWorkerUrl, type GeoJSONSource, type MapLayerMouseEvent } from 'maplibre-gl';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import type { AdoptionView } from '../core/aggregate/adoptionView.ts';
+import { buildAreaLocator } from '../core/join/areaLocator.ts';
+import type { LoadedProject } from '../core/project/buildProject.ts';
+import type { QrStatusFilter } from '../store/appStore.ts';
+import { classColorExpression } from './layers/areaLayers.ts';
+import { merchantPointLayer } from './layers/merchantLayers.ts';
+import { buildMapStyle, sovereigntyLabels } from './mapStyle.ts';
+import { areaLabelPoints, areasCollection, marketsCollection, merchantPoints, streetsCollection } from './sources.ts';
+
+setWorkerUrl(workerUrl);
+
+/** Everything the map shows; the controller applies only what changed since the last call. */
+export interface MapInputs {
+  readonly project: LoadedProject | null;
+  readonly view: AdoptionView | null;
+  readonly classColors: readonly string[];
+  readonly selectedCategories: ReadonlySet<number>;
+  readonly qrStatus: QrStatusFilter;
+  readonly selectedArea: number;
+  readonly hoveredArea: number;
+  readonly sovereignty: { readonly hoangSa: string; readonly truongSa: string };
+  readonly attribution: string;
+}
+
+export interface MapCallbacks {
+  onAreaClick(index: number): void;
+  onAreaHover(index: number): void;
+}
+
+const VIETNAM_VIEW = { center: [107.5, 14.5] as [number, number], zoom: 4.6 };
+
+/** The one owner of the MapLibre map: creates it, diffs inputs and calls setData / setFeatureState / setPaintProperty. */
+export class MapController {
+  private readonly map: MapLibreMap;
+  private loaded = false;
+  private applied: MapInputs | null = null;
+  private pending: MapInputs | null = null;
+
+  constructor(container: HTMLElement, initial: MapInputs, private readonly callbacks: MapCallbacks) {
+    this.map = new MapLibreMap({
+      container,
+      style: buildMapStyle({
+        baseUrl: document.baseURI,
+        classColors: initial.classColors,
+        categoryColors: initial.project?.categories.map((c) => c.color) ?? [],
+        sovereignty: sovereigntyLabels(initial.sovereignty.hoangSa, initial.sovereignty.truongSa),
+      }),
+      ...VIETNAM_VIEW,
+      attributionControl: false,
+      maxZoom: 18,
+      canvasContextAttributes: { preserveDrawingBuffer: true },
+    });
+    this.map.addControl(new NavigationControl({ showCompass: false }), 'bottom-right');
+    this.map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-right');
+    this.map.addControl(new AttributionControl({ compact: true, customAttribution: initial.attribution }), 'bottom-right');
+    this.pending = initial;
+    this.map.on('load', () => {
+      this.loaded = true;
+      if (this.pending) this.update(this.pending);
+    });
+    this.map.on('click', 'area-fill', (event) => this.callbacks.onAreaClick(areaIndexAt(event)));
+    this.map.on('mousemove', 'area-fill', (event) => {
+      this.map.getCanvas().style.cursor = 'pointer';
+      this.callbacks.onAreaHover(areaIndexAt(event));
+    });
+    this.map.on('mouseleave', 'area-fill', () => {
+      this.map.getCanvas().style.cursor = '';
+      this.callbacks.onAreaHover(-1);
+    });
+  }
+
+  update(next: MapInputs): void {
+    if (!this.loaded) {
+      this.pending = next;
+      return;
+    }
+    const prev = this.applied;
+    this.applied = next;
+    this.pending = null;
+    const projectChanged = prev?.project !== next.project;
+    if (projectChanged) this.showProject(next.project);
+    if (projectChanged || prev?.view !== next.view) this.showView(projectChanged ? null : (prev?.view ?? null), next);
+    if (prev?.classColors !== next.classColors) this.map.setPaintProperty('area-fill', 'fill-color', classColorExpression(next.classColors));
+    if (projectChanged || prev?.selectedCategories !== next.selectedCategories || prev?.qrStatus !== next.qrStatus) {
+      if (next.project) this.source('merchants').setData(merchantPoints(next.project, next.selectedCategories, next.qrStatus));
+    }
+    if (projectChanged || prev?.selectedArea !== next.selectedArea) this.flag('selected', prev?.selectedArea ?? -1, next.selectedArea, projectChanged);
+    if (projectChanged || prev?.hoveredArea !== next.hoveredArea) this.flag('hover', prev?.hoveredArea ?? -1, next.hoveredArea, projectChanged);
+    if (prev && (prev.sovereignty.hoangSa !== next.sovereignty.hoangSa || prev.sovereignty.truongSa !== next.sovereignty.truongSa)) {
+      this.source('sovereignty').setData(sovereigntyLabels(next.sovereignty.hoangSa, next.sovereignty.truongSa));
+    }
+  }
+
+  /** Frames the project's areas. */
+  fitToProject(animate = true): void {
+    const areas = this.applied?.project?.areas.areas;
+    if (!areas || areas.length === 0) return;
+    let minLon = Infinity, minLat = Infinity, maxLon = -Infinity, maxLat = -Infinity;
+    for (const { bbox } of areas) {
+      minLon = Math.min(minLon, bbox[0]);
+      minLat = Math.min(minLat, bbox[1]);
+      maxLon = Math.max(maxLon, bbox[2]);
+      maxLat = Math.max(maxLat, bbox[3]);
+    }
+    this.map.fitBounds([minLon, minLat, maxLon, maxLat], { padding: 32, animate });
+  }
+
+  destroy(): void {
+    this.map.remove();
+  }
+
+  private source(id: string): GeoJSONSource {
+    const source = this.map.getSource<GeoJSONSource>(id);
+    if (!source) throw new Error(`Map source ${id} is missing`);
+    return source;
+  }
+
+  private showProject(project: LoadedProject | null): void {
+    this.map.removeFeatureState({ source: 'areas' });
+    this.map.removeFeatureState({ source: 'streets' });
+    if (!project) return;
+    const locator = buildAreaLocator(project.areas.areas);
+    this.source('areas').setData(areasCollection(project));
+    this.source('area-labels').setData(areaLabelPoints(project, (lon, lat) => locator.locate(lon, lat)));
+    this.source('markets').setData(marketsCollection(project));
+    this.source('streets').setData(streetsCollection(project));
+    const points = merchantPointLayer(project.categories.map((c) => c.color)).paint;
+    this.map.setPaintProperty('merchant-points', 'circle-color', points?.['circle-color']);
+    this.map.setPaintProperty('merchant-points', 'circle-stroke-color', points?.['circle-stroke-color']);
+    this.fitToProject(false);
+  }
+
+  /** Class of each area and adoption of each street, as feature state (no setData on a filter change). */
+  private showView(prev: AdoptionView | null, next: MapInputs): void {
+    const view = next.view;
+    if (!view) return;
+    view.areas.forEach((area, index) => {
+      if (prev === null || prev.areas[index]?.classIndex !== area.classIndex) {
+        this.map.setFeatureState({ source: 'areas', id: index }, { cls: area.classIndex });
+      }
+    });
+    view.streets.forEach((street, index) => {
+      const rate = street.merchants > 0 ? street.withQr / street.merchants : 0;
+      this.map.setFeatureState({ source: 'streets', id: index }, { rate });
+    });
+  }
+
+  private flag(key: 'hover' | 'selected', previous: number, next: number, reset: boolean): void {
+    if (previous >= 0 && !reset) this.map.setFeatureState({ source: 'areas', id: previous }, { [key]: false });
+    if (next >= 0) this.map.setFeatureState({ source: 'areas', id: next }, { [key]: true });
+  }
+}
+
+function areaIndexAt(event: MapLayerMouseEvent): number {
+  const id = event.features?.[0]?.id;
+  return typeof id === 'number' ? id : -1;
+}

@@ -1,0 +1,49 @@
+import type { CircleLayerSpecification, ExpressionSpecification, SymbolLayerSpecification } from 'maplibre-gl';
+import { LABEL_FONT } from '../fonts.ts';
+import { matchByIndex } from './expressions.ts';
+
+/** Point colour by category index (property `c`), the same colour as the category's swatch. */
+export function categoryColorExpression(colors: readonly string[]): ExpressionSpecification {
+  return matchByIndex(['get', 'c'], colors, '#8c8c8c');
+}
+
+export const clusterCircleLayer = (): CircleLayerSpecification => ({
+  id: 'merchant-clusters',
+  type: 'circle',
+  source: 'merchants',
+  filter: ['has', 'point_count'],
+  paint: {
+    'circle-color': 'rgba(15, 23, 42, 0.55)',
+    'circle-stroke-color': '#ffffff',
+    'circle-stroke-width': 1.5,
+    'circle-radius': ['step', ['get', 'point_count'], 11, 50, 15, 200, 20, 800, 26],
+  },
+});
+
+export const clusterCountLayer = (): SymbolLayerSpecification => ({
+  id: 'merchant-cluster-count',
+  type: 'symbol',
+  source: 'merchants',
+  filter: ['has', 'point_count'],
+  layout: {
+    'text-field': ['get', 'point_count_abbreviated'],
+    'text-font': [LABEL_FONT],
+    'text-size': 11,
+    'text-allow-overlap': true,
+  },
+  paint: { 'text-color': '#ffffff' },
+});
+
+/** Single merchants: filled with the category colour when they have QR, hollow when they do not. */
+export const merchantPointLayer = (colors: readonly string[]): CircleLayerSpecification => ({
+  id: 'merchant-points',
+  type: 'circle',
+  source: 'merchants',
+  filter: ['!', ['has', 'point_count']],
+  paint: {
+    'circle-radius': ['interpolate', ['linear'], ['zoom'], 12, 3.5, 16, 6],
+    'circle-color': ['case', ['==', ['get', 'q'], 1], categoryColorExpression(colors), '#ffffff'],
+    'circle-stroke-color': ['case', ['==', ['get', 'q'], 1], '#ffffff', categoryColorExpression(colors)],
+    'circle-stroke-width': ['case', ['==', ['get', 'q'], 1], 0.8, 1.8],
+  },
+});

@@ -1,0 +1,43 @@
+import { deriveAdoptionView, type AdoptionView } from '../core/aggregate/adoptionView.ts';
+import { sequentialColors } from '../core/classify/palette.ts';
+import type { LoadedProject } from '../core/project/buildProject.ts';
+import { formatterFor, type Formatter } from '../i18n/format.ts';
+import { useAppStore, type AppState } from './appStore.ts';
+
+/** Memoises on the identity of its arguments, so selectors return the same object until an input changes. */
+function memoise<Args extends readonly unknown[], R>(compute: (...args: Args) => R): (...args: Args) => R {
+  let lastArgs: Args | null = null;
+  let last: R | undefined;
+  return (...args) => {
+    if (lastArgs === null || args.some((arg, i) => arg !== lastArgs?.[i])) {
+      last = compute(...args);
+      lastArgs = args;
+    }
+    return last as R;
+  };
+}
+
+const adoptionView = memoise((project: LoadedProject | null, selected: ReadonlySet<number>) =>
+  project ? deriveAdoptionView(project, selected) : null,
+);
+
+export const selectAdoptionView = (state: AppState): AdoptionView | null => adoptionView(state.project, state.selectedCategories);
+
+const classColors = memoise((view: AdoptionView | null): readonly string[] =>
+  view && view.breaks.length >= 2 ? sequentialColors(view.breaks.length - 1) : [],
+);
+
+/** Colours of the map classes, as many as the breaks define. */
+export const selectClassColors = (state: AppState): readonly string[] => classColors(selectAdoptionView(state));
+
+export function useAdoptionView(): AdoptionView | null {
+  return useAppStore(selectAdoptionView);
+}
+
+export function useClassColors(): readonly string[] {
+  return useAppStore(selectClassColors);
+}
+
+export function useFormatter(): Formatter {
+  return formatterFor(useAppStore((s) => s.lang));
+}

@@ -1,0 +1,70 @@
+import { useEffect, useRef } from 'react';
+import { problemMessage } from '../i18n/messages.ts';
+import { useAppStore } from '../store/appStore.ts';
+import { useFormatter } from '../store/selectors.ts';
+
+const SHOWN = 500;
+
+/** Per file: rows, used, rejected; then every row or feature rejected or changed, where it was and why. */
+export function DataReportDialog() {
+  const f = useFormatter();
+  const open = useAppStore((s) => s.reportOpen);
+  const project = useAppStore((s) => s.project);
+  const setOpen = useAppStore((s) => s.setReportOpen);
+  const dialog = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    const element = dialog.current;
+    if (!element) return;
+    if (open && !element.open) element.showModal();
+    if (!open && element.open) element.close();
+  }, [open]);
+  const report = project?.report;
+  return (
+    <dialog ref={dialog} className="dialog" aria-labelledby="report-title" onClose={() => setOpen(false)}>
+      <div className="dialog-head">
+        <h2 id="report-title">{f.t('report.title')}</h2>
+        <button type="button" className="icon-button" aria-label={f.t('report.close')} onClick={() => setOpen(false)}>×</button>
+      </div>
+      {report && (
+        <>
+          <table className="report-table">
+            <thead>
+              <tr>
+                <th scope="col">{f.t('report.file')}</th>
+                <th scope="col" className="numeric">{f.t('report.rows')}</th>
+                <th scope="col" className="numeric">{f.t('report.loaded')}</th>
+                <th scope="col" className="numeric">{f.t('report.rejected')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {report.files.map((file) => (
+                <tr key={file.file}>
+                  <td>{f.t(`file.${file.file}`)}</td>
+                  <td className="numeric">{f.number(file.rows)}</td>
+                  <td className="numeric">{f.number(file.loaded)}</td>
+                  <td className="numeric">{f.number(file.rejected)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <p>{f.t('report.join', { location: report.join.matchedByLocation, code: report.join.matchedByCode, unmatched: report.join.unmatched })}</p>
+          <h3>{f.t('report.problems')}</h3>
+          {report.problems.length === 0 ? <p>{f.t('report.noProblems')}</p> : (
+            <ul className="problem-list">
+              {report.problems.slice(0, SHOWN).map((problem, i) => (
+                <li key={i}>
+                  <strong>{f.t(`file.${problem.file}`)}</strong>
+                  {problem.line !== undefined && `, ${f.t('report.where.line', { line: String(problem.line) })}`}
+                  {problem.feature !== undefined && `, ${f.t('report.where.feature', { feature: String(problem.feature) })}`}
+                  {` (${f.t(`report.severity.${problem.severity}`)}): ${f.t(problemMessage(problem.code))}`}
+                  {problem.detail !== undefined && <code className="problem-detail">{problem.detail}</code>}
+                </li>
+              ))}
+              {report.problems.length > SHOWN && <li>{f.t('report.more', { count: report.problems.length - SHOWN })}</li>}
+            </ul>
+          )}
+        </>
+      )}
+    </dialog>
+  );
+}

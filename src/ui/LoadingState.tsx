@@ -1,0 +1,40 @@
+import type { MessageKey } from '../i18n/messages.ts';
+import type { LoadStage } from '../store/appStore.ts';
+import { useAppStore } from '../store/appStore.ts';
+import { useFormatter } from '../store/selectors.ts';
+
+const STAGE_KEYS: Readonly<Record<LoadStage, MessageKey>> = {
+  manifest: 'loading.manifest',
+  files: 'loading.files',
+  join: 'loading.join',
+  map: 'loading.map',
+};
+
+/** Progress while the data loads, or what went wrong; laid over the map so nothing jumps. */
+export function LoadingState() {
+  const f = useFormatter();
+  const status = useAppStore((s) => s.status);
+  if (status.kind === 'ready') return null;
+  if (status.kind === 'error') {
+    return (
+      <div className="overlay" role="alert">
+        <div className="overlay-card">
+          <h2>{f.t('error.title')}</h2>
+          <p>{status.message}</p>
+          <p className="muted">{f.t('error.advice')}</p>
+        </div>
+      </div>
+    );
+  }
+  const percent = Math.round(status.progress * 100);
+  return (
+    <div className="overlay">
+      <div className="overlay-card" role="status">
+        <p>{f.t(STAGE_KEYS[status.stage])}</p>
+        <div className="progress" role="progressbar" aria-label={f.t('loading.label')} aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent}>
+          <span style={{ width: `${Math.max(percent, 4)}%` }} />
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,78 @@
+import { useMemo } from 'react';
+import { useAppStore, type RankingSortKey } from '../store/appStore.ts';
+import { useAdoptionView, useFormatter } from '../store/selectors.ts';
+
+/** Areas ranked by adoption rate or merchant count; a row selects its area, hovering highlights it on the map. */
+export function RankingTable() {
+  const f = useFormatter();
+  const project = useAppStore((s) => s.project);
+  const sort = useAppStore((s) => s.rankingSort);
+  const selectedArea = useAppStore((s) => s.selectedArea);
+  const { sortRanking, selectArea, hoverArea } = useAppStore.getState();
+  const view = useAdoptionView();
+  const rows = useMemo(() => {
+    if (!project || !view) return [];
+    const value = (i: number) => {
+      const area = view.areas[i];
+      if (!area) return -Infinity;
+      return sort.key === 'rate' ? (Number.isFinite(area.rate) ? area.rate : -Infinity) : area.counts.merchants;
+    };
+    const order = view.areas.map((a) => a.index);
+    order.sort((a, b) => {
+      const diff = sort.descending ? value(b) - value(a) : value(a) - value(b);
+      return diff !== 0 && !Number.isNaN(diff) ? diff : f.compare(project.areas.areas[a]?.name ?? '', project.areas.areas[b]?.name ?? '');
+    });
+    return order;
+  }, [project, view, sort, f]);
+  if (!project || !view) return <div className="skeleton-block tall" aria-hidden="true" />;
+
+  const header = (key: RankingSortKey, label: string) => (
+    <th scope="col" aria-sort={sort.key === key ? (sort.descending ? 'descending' : 'ascending') : 'none'} className="numeric">
+      <button type="button" className="sort-button" aria-label={f.t('ranking.sortBy', { column: label })} onClick={() => sortRanking(key)}>
+        {label}
+        <span aria-hidden="true">{sort.key === key ? (sort.descending ? ' ▼' : ' ▲') : ' ↕'}</span>
+      </button>
+    </th>
+  );
+  return (
+    <section className="ranking" aria-labelledby="ranking-title">
+      <h2 className="panel-title" id="ranking-title">{f.t('ranking.title')}</h2>
+      <div className="ranking-scroll">
+        <table>
+          <caption className="visually-hidden">{f.t('ranking.caption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col" className="numeric">{f.t('ranking.rank')}</th>
+              <th scope="col">{f.t('ranking.area')}</th>
+              {header('rate', f.t('ranking.rate'))}
+              {header('merchants', f.t('ranking.merchants'))}
+            </tr>
+          </thead>
+          <tbody onMouseLeave={() => hoverArea(null)}>
+            {rows.map((index, rank) => {
+              const area = project.areas.areas[index];
+              const stat = view.areas[index];
+              if (!area || !stat) return null;
+              const selected = selectedArea === area.code;
+              return (
+                <tr key={area.code} className={selected ? 'selected' : undefined} onMouseEnter={() => hoverArea(area.code)}>
+                  <td className="numeric rank">{rank + 1}</td>
+                  <td>
+                    <button type="button" className="row-button" aria-pressed={selected} onClick={() => selectArea(selected ? null : area.code)} onFocus={() => hoverArea(area.code)}>
+                      {area.name}
+                    </button>
+                  </td>
+                  <td className="numeric">
+                    <span className="rate-bar" aria-hidden="true"><span style={{ width: `${Number.isFinite(stat.rate) ? stat.rate * 100 : 0}%` }} /></span>
+                    {f.percent(stat.rate)}
+                  </td>
+                  <td className="numeric">{f.number(stat.counts.merchants)}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
