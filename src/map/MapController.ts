@@ -56,6 +56,10 @@ export class MapController {
     this.map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-right');
     this.map.addControl(new AttributionControl({ compact: true, customAttribution: initial.attribution }), 'bottom-right');
     this.pending = initial;
+    // aria-busy tells assistive technology (and tests) when the map is still drawing.
+    container.setAttribute('aria-busy', 'true');
+    this.map.on('dataloading', () => container.setAttribute('aria-busy', 'true'));
+    this.map.on('idle', () => container.setAttribute('aria-busy', 'false'));
     this.map.on('load', () => {
       this.loaded = true;
       if (this.pending) this.update(this.pending);
@@ -104,7 +108,10 @@ export class MapController {
       maxLon = Math.max(maxLon, bbox[2]);
       maxLat = Math.max(maxLat, bbox[3]);
     }
-    this.map.fitBounds([minLon, minLat, maxLon, maxLat], { padding: 32, animate });
+    // Keep the areas clear of the legend in the lower left corner.
+    const width = this.map.getContainer().clientWidth;
+    const left = Math.min(280, Math.round(width * 0.3));
+    this.map.fitBounds([minLon, minLat, maxLon, maxLat], { padding: { top: 56, bottom: 32, left, right: 32 }, animate });
   }
 
   destroy(): void {

@@ -13,10 +13,10 @@ export const clusterCircleLayer = (): CircleLayerSpecification => ({
   source: 'merchants',
   filter: ['has', 'point_count'],
   paint: {
-    'circle-color': 'rgba(15, 23, 42, 0.55)',
-    'circle-stroke-color': '#ffffff',
-    'circle-stroke-width': 1.5,
-    'circle-radius': ['step', ['get', 'point_count'], 11, 50, 15, 200, 20, 800, 26],
+    'circle-color': 'rgba(255, 255, 255, 0.88)',
+    'circle-stroke-color': '#334155',
+    'circle-stroke-width': 1.2,
+    'circle-radius': ['step', ['get', 'point_count'], 10, 50, 13, 200, 17, 800, 21],
   },
 });
 
@@ -31,7 +31,7 @@ export const clusterCountLayer = (): SymbolLayerSpecification => ({
     'text-size': 11,
     'text-allow-overlap': true,
   },
-  paint: { 'text-color': '#ffffff' },
+  paint: { 'text-color': '#0f172a' },
 });
 
 /** Single merchants: filled with the category colour when they have QR, hollow when they do not. */

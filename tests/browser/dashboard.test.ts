@@ -1,0 +1,129 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { sequentialColors } from '../../src/core/classify/palette.ts';
+import { LAND_COLOR } from '../../src/map/layers/baseLayers.ts';
+import { launchChromium } from './support/browser.ts';
+import { readDemoFacts } from './support/demoFacts.ts';
+import { DashboardDriver } from './support/driver.ts';
+import { blend, changedShare, countNear, hexToRgb } from './support/pixels.ts';
+import { startPreviewServer } from './support/server.ts';
+
+const AREA_FILL_OPACITY = 0.85;
+const facts = readDemoFacts();
+const vi = new Intl.NumberFormat('vi-VN');
+const en = new Intl.NumberFormat('en-GB');
+
+let browser: Browser;
+let server: Awaited<ReturnType<typeof startPreviewServer>>;
+let driver: DashboardDriver | undefined;
+
+beforeAll(async () => {
+  server = await startPreviewServer();
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+afterEach(async () => {
+  // Every scenario: nothing logged as an error, and no request left the app's origin.
+  const current = driver;
+  driver = undefined;
+  if (!current) return;
+  await current.close();
+  expect(current.consoleErrors).toEqual([]);
+  expect(current.outsideRequests).toEqual([]);
+});
+
+async function open(query = ''): Promise<DashboardDriver> {
+  driver = await DashboardDriver.open(browser, server.url, query);
+  return driver;
+}
+
+describe('the dashboard on its demo data', () => {
+  it('draws the wards in at least three adoption classes of the palette', async () => {
+    const d = await open();
+    await d.screenshot('dashboard-vi');
+    const pixels = await d.mapPixels('map-vi');
+    const land = hexToRgb(LAND_COLOR);
+    const classColours = sequentialColors(5).map((hex) => blend(hexToRgb(hex), land, AREA_FILL_OPACITY));
+    const counts = countNear(pixels, classColours);
+    const total = pixels.width * pixels.height;
+    const visibleClasses = counts.filter((n) => n / total > 0.003).length;
+    expect(visibleClasses).toBeGreaterThanOrEqual(3);
+    expect(counts.reduce((a, b) => a + b, 0) / total).toBeGreaterThan(0.1);
+  });
+
+  it('shows the legend with one line per class whose area counts add up to the wards', async () => {
+    const d = await open();
+    const legend = d.page.getByTestId('legend');
+    await expect.poll(() => legend.locator('.legend-classes li').count()).toBe(5);
+    const counts = await legend.locator('.legend-count').allInnerTexts();
+    const sum = counts.map((text) => Number.parseInt(text.replace(/\D/g, ''), 10)).reduce((a, b) => a + b, 0);
+    expect(sum).toBe(facts.wardNames.size);
+    expect(await legend.innerText()).toContain('Tỷ lệ chấp nhận QR');
+  });
+
+  it('shows every merchant of the file in the KPI cards, formatted for Vietnamese', async () => {
+    const d = await open();
+    expect(await d.kpi('kpi-merchants')).toBe(vi.format(facts.merchants));
+    expect(await d.kpi('kpi-with-qr')).toBe(vi.format(facts.withQr));
+  });
+
+  it('recolours the map and updates the KPIs when only one category is chosen', async () => {
+    const d = await open();
+    const before = await d.mapPixels();
+    await d.clickButton('Bỏ chọn');
+    await d.toggleCategory('Thời trang');
+    const fashion = facts.byCategory.get('thoi_trang');
+    expect(fashion).toBeDefined();
+    expect(await d.kpi('kpi-merchants')).toBe(vi.format(fashion?.merchants ?? -1));
+    expect(await d.kpi('kpi-with-qr')).toBe(vi.format(fashion?.withQr ?? -1));
+    const rate = new Intl.NumberFormat('vi-VN', { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 });
+    expect(await d.kpi('kpi-rate')).toBe(rate.format((fashion?.withQr ?? 0) / (fashion?.merchants ?? 1)));
+    const after = await d.mapPixels('map-fashion');
+    expect(changedShare(before, after)).toBeGreaterThan(0.03);
+  });
+
+  it('opens the details of the ward clicked on the map', async () => {
+    const d = await open();
+    expect(await d.page.getByTestId('area-details').count()).toBe(0);
+    const before = await d.mapPixels();
+    await d.clickMapAt(0.55, 0.5);
+    const details = d.page.getByTestId('area-details');
+    await details.waitFor();
+    const name = (await details.locator('h2').innerText()).trim();
+    expect(facts.wardNames.has(name)).toBe(true);
+    expect(await details.innerText()).toMatch(/Tỷ lệ[\s\S]*%/);
+    const after = await d.mapPixels('map-selected');
+    expect(changedShare(before, after, 40)).toBeGreaterThan(0.0005);
+    await d.screenshot('area-details');
+  });
+
+  it('opens the details of the ward picked in the ranking', async () => {
+    const d = await open();
+    const firstRow = d.page.locator('.ranking tbody tr').first().getByRole('button');
+    const name = (await firstRow.innerText()).trim();
+    await firstRow.click();
+    await expect.poll(async () => (await d.page.getByTestId('area-details').locator('h2').innerText()).trim()).toBe(name);
+  });
+
+  it('switches the whole interface to English', async () => {
+    const d = await open();
+    await d.clickButton('English');
+    await expect.poll(() => d.page.locator('h1').innerText()).toContain('Cashless payment map');
+    expect(await d.page.getByTestId('legend').innerText()).toContain('QR adoption rate');
+    expect(await d.kpi('kpi-merchants')).toBe(en.format(facts.merchants));
+    expect(await d.page.locator('html').getAttribute('lang')).toBe('en');
+    expect(await d.page.getByRole('checkbox', { name: 'Fashion', exact: true }).isChecked()).toBe(true);
+  });
+
+  it('opens in English with ?lang=en', async () => {
+    const d = await open('?lang=en');
+    expect(await d.page.locator('h1').innerText()).toContain('Cashless payment map');
+    expect(await d.page.getByText('Sample data', { exact: true }).count()).toBe(1);
+    await d.screenshot('dashboard-en');
+  });
+});
