@@ -8,10 +8,19 @@ import type { Plugin } from 'vite';
 
 const MODULE_ID = 'virtual:land';
 const RESOLVED_ID = '\0' + MODULE_ID;
-/** Viet Nam, its seas and the Hoàng Sa and Trường Sa archipelagos, with a margin. */
-const REGION: [number, number, number, number] = [96, 3, 124, 27];
+/** Viet Nam, its seas and the Hoàng Sa and Trường Sa archipelagos, with a wide margin beyond the map's bounds. */
+const REGION: [number, number, number, number] = [84, -6, 136, 36];
 
-const round = (ring: Position[]) => ring.map(([x = 0, y = 0]) => [Math.round(x * 1e4) / 1e4, Math.round(y * 1e4) / 1e4]);
+/** Rounds to 0.001° (about 100 m, finer than 1:10m data) and drops the repeated positions that leaves. */
+function round(ring: Position[]): Position[] {
+  const out: Position[] = [];
+  for (const [x = 0, y = 0] of ring) {
+    const position = [Math.round(x * 1e3) / 1e3, Math.round(y * 1e3) / 1e3];
+    const last = out[out.length - 1];
+    if (!last || last[0] !== position[0] || last[1] !== position[1]) out.push(position);
+  }
+  return out;
+}
 
 /**
  * Natural Earth land (1:10m, from world-atlas) clipped to the region, as a build-time module:
@@ -28,7 +37,7 @@ export function buildRegionLand(): FeatureCollection<Polygon | MultiPolygon> {
       const clipped = bboxClip({ type: 'Polygon', coordinates: rings }, REGION).geometry;
       const parts: Position[][][] = clipped.type === 'Polygon' ? [clipped.coordinates] : clipped.type === 'MultiPolygon' ? clipped.coordinates : [];
       for (const part of parts) {
-        const kept = part.filter((ring) => ring.length >= 4).map(round);
+        const kept = part.map(round).filter((ring) => ring.length >= 4);
         if (kept.length > 0) features.push({ type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: kept } });
       }
     }

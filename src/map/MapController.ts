@@ -30,6 +30,8 @@ export interface MapCallbacks {
 }
 
 const VIETNAM_VIEW = { center: [107.5, 14.5] as [number, number], zoom: 4.6 };
+/** The land layer covers more than this, so its clipped edges are never on screen. */
+const MAX_BOUNDS: [[number, number], [number, number]] = [[92, 0], [128, 30]];
 
 /** The one owner of the MapLibre map: creates it, diffs inputs and calls setData / setFeatureState / setPaintProperty. */
 export class MapController {
@@ -50,6 +52,8 @@ export class MapController {
       ...VIETNAM_VIEW,
       attributionControl: false,
       maxZoom: 18,
+      minZoom: 3,
+      maxBounds: MAX_BOUNDS,
       canvasContextAttributes: { preserveDrawingBuffer: true },
     });
     this.map.addControl(new NavigationControl({ showCompass: false }), 'bottom-right');
@@ -62,6 +66,8 @@ export class MapController {
     this.map.on('idle', () => container.setAttribute('aria-busy', 'false'));
     this.map.on('load', () => {
       this.loaded = true;
+      // The land layer is a chunk of its own so that the first paint does not wait for it.
+      void import('virtual:land').then(({ default: land }) => this.map.getSource<GeoJSONSource>('land')?.setData(land));
       if (this.pending) this.update(this.pending);
     });
     this.map.on('click', 'area-fill', (event) => this.callbacks.onAreaClick(areaIndexAt(event)));

@@ -1,6 +1,5 @@
 import type { StyleSpecification } from 'maplibre-gl';
 import type { FeatureCollection, Point } from 'geojson';
-import land from 'virtual:land';
 import { labelFontFaces } from './fonts.ts';
 import { backgroundLayer, landLayer, sovereigntyLabelLayer } from './layers/baseLayers.ts';
 import { areaFillLayer, areaHighlightLayer, areaLabelLayer, areaOutlineLayer } from './layers/areaLayers.ts';
@@ -33,7 +32,7 @@ export function buildMapStyle(options: StyleOptions): StyleSpecification {
     version: 8,
     'font-faces': labelFontFaces(options.baseUrl),
     sources: {
-      land: { type: 'geojson', data: land, attribution: 'Natural Earth' },
+      land: { type: 'geojson', data: EMPTY, attribution: 'Natural Earth' },
       sovereignty: { type: 'geojson', data: options.sovereignty },
       areas: { type: 'geojson', data: EMPTY },
       'area-labels': { type: 'geojson', data: EMPTY },

@@ -1,11 +1,11 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { sequentialColors } from '../../src/core/classify/palette.ts';
-import { LAND_COLOR } from '../../src/map/layers/baseLayers.ts';
+import { LAND_COLOR, SEA_COLOR, SOVEREIGNTY_LABEL_COLOR } from '../../src/map/layers/baseLayers.ts';
 import { launchChromium } from './support/browser.ts';
 import { readDemoFacts } from './support/demoFacts.ts';
 import { DashboardDriver } from './support/driver.ts';
-import { blend, changedShare, countNear, hexToRgb } from './support/pixels.ts';
+import { blend, changedShare, countInk, countNear, hexToRgb } from './support/pixels.ts';
 import { startPreviewServer } from './support/server.ts';
 
 const AREA_FILL_OPACITY = 0.85;
@@ -118,6 +118,17 @@ describe('the dashboard on its demo data', () => {
     expect(await d.kpi('kpi-merchants')).toBe(en.format(facts.merchants));
     expect(await d.page.locator('html').getAttribute('lang')).toBe('en');
     expect(await d.page.getByRole('checkbox', { name: 'Fashion', exact: true }).isChecked()).toBe(true);
+  });
+
+  it('names the Hoàng Sa and Trường Sa archipelagos when zoomed out to the country', async () => {
+    const d = await open();
+    const ink = hexToRgb(SOVEREIGNTY_LABEL_COLOR);
+    const sea = hexToRgb(SEA_COLOR);
+    const before = countInk(await d.mapPixels(), ink, sea);
+    for (let i = 0; i < 7; i++) await d.clickButton('Zoom out');
+    const after = countInk(await d.mapPixels('map-country'), ink, sea);
+    console.log(`label-coloured pixels: city view ${before}, country view ${after}`);
+    expect(after).toBeGreaterThan(before + 300);
   });
 
   it('opens in English with ?lang=en', async () => {

@@ -38,6 +38,7 @@ export const areaHighlightLayer = (): LineLayerSpecification => ({
 
 export const areaLabelLayer = (): SymbolLayerSpecification => ({
   id: 'area-labels',
+  minzoom: 8,
   type: 'symbol',
   source: 'area-labels',
   layout: {

@@ -3,6 +3,7 @@ import { ITALIC_FONT } from '../fonts.ts';
 
 export const SEA_COLOR = '#dbe7ee';
 export const LAND_COLOR = '#f5f4f0';
+export const SOVEREIGNTY_LABEL_COLOR = '#35627a';
 
 export const backgroundLayer = (): BackgroundLayerSpecification => ({
   id: 'background',
@@ -30,5 +31,5 @@ export const sovereigntyLabelLayer = (): SymbolLayerSpecification => ({
     'text-allow-overlap': true,
     'text-ignore-placement': true,
   },
-  paint: { 'text-color': '#35627a', 'text-halo-color': SEA_COLOR, 'text-halo-width': 1.5 },
+  paint: { 'text-color': SOVEREIGNTY_LABEL_COLOR, 'text-halo-color': SEA_COLOR, 'text-halo-width': 1.5 },
 });

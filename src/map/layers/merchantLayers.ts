@@ -9,6 +9,7 @@ export function categoryColorExpression(colors: readonly string[]): ExpressionSp
 
 export const clusterCircleLayer = (): CircleLayerSpecification => ({
   id: 'merchant-clusters',
+  minzoom: 8,
   type: 'circle',
   source: 'merchants',
   filter: ['has', 'point_count'],
@@ -22,6 +23,7 @@ export const clusterCircleLayer = (): CircleLayerSpecification => ({
 
 export const clusterCountLayer = (): SymbolLayerSpecification => ({
   id: 'merchant-cluster-count',
+  minzoom: 8,
   type: 'symbol',
   source: 'merchants',
   filter: ['has', 'point_count'],
@@ -37,6 +39,7 @@ export const clusterCountLayer = (): SymbolLayerSpecification => ({
 /** Single merchants: filled with the category colour when they have QR, hollow when they do not. */
 export const merchantPointLayer = (colors: readonly string[]): CircleLayerSpecification => ({
   id: 'merchant-points',
+  minzoom: 8,
   type: 'circle',
   source: 'merchants',
   filter: ['!', ['has', 'point_count']],

@@ -29,6 +29,7 @@ export const streetLineLayer = (): LineLayerSpecification => ({
 
 export const marketCircleLayer = (): CircleLayerSpecification => ({
   id: 'market-circle',
+  minzoom: 8,
   type: 'circle',
   source: 'markets',
   paint: {

@@ -50,3 +50,20 @@ export function changedShare(a: Pixels, b: Pixels, threshold = 24): number {
   }
   return changed / (a.width * a.height);
 }
+
+/** Pixels of anti-aliased text: colours between `ink` and `paper`, at most `maxShare` of the way to the paper. */
+export function countInk(pixels: Pixels, ink: Rgb, paper: Rgb, maxShare = 0.6, tolerance = 10): number {
+  let count = 0;
+  const { data } = pixels;
+  for (let i = 0; i < data.length; i += 4) {
+    const t = ((data[i] ?? 0) - ink[0]) / (paper[0] - ink[0]);
+    if (t < 0 || t > maxShare) continue;
+    let near = true;
+    for (let c = 0; c < 3 && near; c++) {
+      const expected = (ink[c] ?? 0) + t * ((paper[c] ?? 0) - (ink[c] ?? 0));
+      near = Math.abs((data[i + c] ?? 0) - expected) <= tolerance;
+    }
+    if (near) count++;
+  }
+  return count;
+}
