@@ -29,8 +29,8 @@ export function readAreas(json: unknown, source: Pick<AreasSource, 'codeProperty
     const name = propertyText(feature, source.nameProperty) ?? codeText;
     const level = propertyText(feature, 'level');
     const parentCode = propertyText(feature, 'parent_code');
-    const targetRate = finiteNumber(ownProperty(feature, 'target_rate'));
-    const registered = finiteNumber(ownProperty(feature, 'registered_businesses'));
+    const targetRate = finiteNumber(ownProperty(feature.properties, 'target_rate'));
+    const registered = finiteNumber(ownProperty(feature.properties, 'registered_businesses'));
     indexByCode.set(code, areas.length);
     areas.push({
       code,

@@ -48,7 +48,7 @@ function statusOf(feature: FeatureInput): CashlessStatus {
 
 function count(feature: FeatureInput, key: string): number | undefined {
   const value = ownProperty(feature.properties, key);
-  const n = typeof value === 'number' ? value : typeof value === 'string' ? Number(value) : NaN;
+  const n = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : NaN;
   return Number.isFinite(n) && n >= 0 ? n : undefined;
 }
 

@@ -53,9 +53,18 @@ export function readMerchantsCsv(
     source,
     delimiter,
     ({ fields, line: lineNumber }) => {
-      if (fatal) return;
+      if (fatal) {
+        // Without a required column no row can be used: each one counts as rejected.
+        dataRows++;
+        return;
+      }
       if (header === null) {
         header = fields.map((f) => f.trim().normalize('NFC'));
+        const seen = new Set<string>();
+        for (const name of header) {
+          if (seen.has(name)) problems.push({ file: 'merchants', code: 'csv-duplicate-header', severity: 'changed', line: lineNumber, detail: name });
+          seen.add(name);
+        }
         const resolved = resolveColumns(header, mapping);
         indexes = resolved.indexes;
         for (const field of resolved.missing) {
@@ -112,9 +121,13 @@ export function readMerchantsCsv(
       streetId.push(cell(indexes.streetId));
     },
     (problem) => {
+      // The row whose quote never closes is a rejected row (the header is not a row).
+      if (header !== null) dataRows++;
       problems.push({ file: 'merchants', code: 'csv-unclosed-quote', severity: 'rejected', line: problem.line });
     },
   );
+
+  if (header === null) problems.push({ file: 'merchants', code: 'csv-empty', severity: 'rejected', line: 1 });
 
   const table: MerchantTable = {
     count: line.length,

@@ -82,6 +82,8 @@ export function buildProject(inputs: ProjectInputs): LoadedProject {
     return locator.locate(middle[0] ?? NaN, middle[1] ?? NaN);
   });
   const streetOf = groupIndexOf(table.streetId, streets.map((s) => s.id));
+  // A row rejected by the join (see below) is counted nowhere, not even on its street.
+  for (let row = 0; row < streetOf.length; row++) if ((join.areaOf[row] ?? -1) < 0) streetOf[row] = -1;
   const streetTable = aggregateByGroupCategory(streetOf, streets.length, table.category, categories.length, table.hasQr, table.txCountMonth);
 
   // A row rejected by the join is rejected from the merchants file: rows = loaded + rejected.

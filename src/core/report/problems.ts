@@ -7,6 +7,7 @@ export type ProblemCode =
   | 'csv-field-count'
   | 'csv-missing-column'
   | 'csv-duplicate-header'
+  | 'csv-empty'
   | 'merchant-bad-coordinates'
   | 'merchant-outside-areas'
   | 'merchant-unknown-area-code'
