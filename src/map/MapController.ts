@@ -1,4 +1,4 @@
-import { AttributionControl, Map as MapLibreMap, NavigationControl, ScaleControl, setWorkerUrl, type GeoJSONSource, type MapLayerMouseEvent } from 'maplibre-gl';
+import { AttributionControl, Map as MapLibreMap, NavigationControl, Popup, ScaleControl, setWorkerUrl, type GeoJSONSource, type MapLayerMouseEvent } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import type { AdoptionView } from '../core/aggregate/adoptionView.ts';
 import { buildAreaLocator } from '../core/join/areaLocator.ts';
@@ -22,6 +22,8 @@ export interface MapInputs {
   readonly hoveredArea: number;
   readonly sovereignty: { readonly hoangSa: string; readonly truongSa: string };
   readonly attribution: string;
+  /** Text shown beside the pointer over an area (plain text, never HTML). */
+  readonly areaTooltip: (index: number) => string;
 }
 
 export interface MapCallbacks {
@@ -39,6 +41,7 @@ export class MapController {
   private loaded = false;
   private applied: MapInputs | null = null;
   private pending: MapInputs | null = null;
+  private readonly tooltip = new Popup({ closeButton: false, closeOnClick: false, offset: 14, className: 'map-tooltip', maxWidth: '260px' });
 
   constructor(container: HTMLElement, initial: MapInputs, private readonly callbacks: MapCallbacks) {
     this.map = new MapLibreMap({
@@ -73,11 +76,15 @@ export class MapController {
     this.map.on('click', 'area-fill', (event) => this.callbacks.onAreaClick(areaIndexAt(event)));
     this.map.on('mousemove', 'area-fill', (event) => {
       this.map.getCanvas().style.cursor = 'pointer';
-      this.callbacks.onAreaHover(areaIndexAt(event));
+      const index = areaIndexAt(event);
+      this.callbacks.onAreaHover(index);
+      const text = this.applied?.areaTooltip(index) ?? '';
+      if (text) this.tooltip.setLngLat(event.lngLat).setText(text).addTo(this.map);
     });
     this.map.on('mouseleave', 'area-fill', () => {
       this.map.getCanvas().style.cursor = '';
       this.callbacks.onAreaHover(-1);
+      this.tooltip.remove();
     });
   }
 

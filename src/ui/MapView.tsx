@@ -18,6 +18,12 @@ function mapInputs(state: AppState): MapInputs {
     hoveredArea: indexOf(state.hoveredArea),
     sovereignty: { hoangSa: f.t('map.hoangSa'), truongSa: f.t('map.truongSa') },
     attribution: 'Natural Earth',
+    areaTooltip: (index) => {
+      const area = state.project?.areas.areas[index];
+      const stat = selectAdoptionView(state)?.areas[index];
+      if (!area || !stat) return '';
+      return `${area.name} · ${f.percent(stat.rate)} · ${f.t('filters.merchantsCount', { count: stat.counts.merchants })}`;
+    },
   };
 }
 
