@@ -1,9 +1,11 @@
 import { CATALOGUES, type Language, type MessageKey } from './messages.ts';
 
-const LOCALES: Readonly<Record<Language, string>> = { vi: 'vi-VN', en: 'en-GB' };
+export const LOCALES: Readonly<Record<Language, string>> = { vi: 'vi-VN', en: 'en-GB' };
 
 export interface Formatter {
   readonly lang: Language;
+  /** BCP 47 locale of the language, e.g. vi-VN. */
+  readonly locale: string;
   /** The message for a key with `{name}` placeholders filled in (as text, never HTML). */
   t(key: MessageKey, params?: Readonly<Record<string, string | number>>): string;
   /** 1.234.567 in Vietnamese, 1,234,567 in English. */
@@ -26,6 +28,7 @@ export function formatterFor(lang: Language): Formatter {
   const collator = new Intl.Collator(lang, { sensitivity: 'base', numeric: true });
   const formatter: Formatter = {
     lang,
+    locale,
     t(key, params) {
       const template = catalogue[key];
       if (!params) return template;

@@ -5,7 +5,7 @@ import { buildAreaLocator } from '../core/join/areaLocator.ts';
 import type { LoadedProject } from '../core/project/buildProject.ts';
 import type { QrStatusFilter } from '../store/appStore.ts';
 import { classColorExpression } from './layers/areaLayers.ts';
-import { merchantPointLayer } from './layers/merchantLayers.ts';
+import { clusterCountLayer, merchantPointLayer } from './layers/merchantLayers.ts';
 import { buildMapStyle, sovereigntyLabels } from './mapStyle.ts';
 import { areaLabelPoints, areasCollection, marketsCollection, merchantPoints, streetsCollection } from './sources.ts';
 
@@ -22,6 +22,8 @@ export interface MapInputs {
   readonly hoveredArea: number;
   readonly sovereignty: { readonly hoangSa: string; readonly truongSa: string };
   readonly attribution: string;
+  /** BCP 47 locale for numbers drawn on the map. */
+  readonly locale: string;
   /** Text shown beside the pointer over an area (plain text, never HTML). */
   readonly areaTooltip: (index: number) => string;
 }
@@ -51,6 +53,7 @@ export class MapController {
         classColors: initial.classColors,
         categoryColors: initial.project?.categories.map((c) => c.color) ?? [],
         sovereignty: sovereigntyLabels(initial.sovereignty.hoangSa, initial.sovereignty.truongSa),
+        locale: initial.locale,
       }),
       ...VIETNAM_VIEW,
       attributionControl: false,
@@ -105,6 +108,9 @@ export class MapController {
     }
     if (projectChanged || prev?.selectedArea !== next.selectedArea) this.flag('selected', prev?.selectedArea ?? -1, next.selectedArea, projectChanged);
     if (projectChanged || prev?.hoveredArea !== next.hoveredArea) this.flag('hover', prev?.hoveredArea ?? -1, next.hoveredArea, projectChanged);
+    if (prev && prev.locale !== next.locale) {
+      this.map.setLayoutProperty('merchant-cluster-count', 'text-field', clusterCountLayer(next.locale).layout?.['text-field']);
+    }
     if (prev && (prev.sovereignty.hoangSa !== next.sovereignty.hoangSa || prev.sovereignty.truongSa !== next.sovereignty.truongSa)) {
       this.source('sovereignty').setData(sovereigntyLabels(next.sovereignty.hoangSa, next.sovereignty.truongSa));
     }
@@ -123,7 +129,7 @@ export class MapController {
     }
     // Keep the areas clear of the legend in the lower left corner.
     const width = this.map.getContainer().clientWidth;
-    const left = Math.min(280, Math.round(width * 0.3));
+    const left = Math.min(220, Math.round(width * 0.25));
     this.map.fitBounds([minLon, minLat, maxLon, maxLat], { padding: { top: 56, bottom: 32, left, right: 32 }, animate });
   }
 

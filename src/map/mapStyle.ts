@@ -24,6 +24,8 @@ export interface StyleOptions {
   readonly classColors: readonly string[];
   readonly categoryColors: readonly string[];
   readonly sovereignty: FeatureCollection<Point>;
+  /** BCP 47 locale for numbers drawn on the map. */
+  readonly locale: string;
 }
 
 /** The whole offline style: land, areas, streets, markets, merchants and labels, with bundled fonts. */
@@ -48,7 +50,7 @@ export function buildMapStyle(options: StyleOptions): StyleSpecification {
       streetCasingLayer(),
       streetLineLayer(),
       clusterCircleLayer(),
-      clusterCountLayer(),
+      clusterCountLayer(options.locale),
       merchantPointLayer(options.categoryColors),
       areaHighlightLayer(),
       marketCircleLayer(),

@@ -18,6 +18,7 @@ function mapInputs(state: AppState): MapInputs {
     hoveredArea: indexOf(state.hoveredArea),
     sovereignty: { hoangSa: f.t('map.hoangSa'), truongSa: f.t('map.truongSa') },
     attribution: 'Natural Earth',
+    locale: f.locale,
     areaTooltip: (index) => {
       const area = state.project?.areas.areas[index];
       const stat = selectAdoptionView(state)?.areas[index];

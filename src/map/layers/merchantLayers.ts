@@ -21,14 +21,15 @@ export const clusterCircleLayer = (): CircleLayerSpecification => ({
   },
 });
 
-export const clusterCountLayer = (): SymbolLayerSpecification => ({
+/** Cluster sizes written the way the interface language writes numbers (1.134 in Vietnamese). */
+export const clusterCountLayer = (locale: string): SymbolLayerSpecification => ({
   id: 'merchant-cluster-count',
   minzoom: 8,
   type: 'symbol',
   source: 'merchants',
   filter: ['has', 'point_count'],
   layout: {
-    'text-field': ['get', 'point_count_abbreviated'],
+    'text-field': ['number-format', ['get', 'point_count'], { locale }],
     'text-font': [LABEL_FONT],
     'text-size': 11,
     'text-allow-overlap': true,
