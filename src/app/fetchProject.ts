@@ -4,7 +4,7 @@ import type { ProjectInputs } from '../core/project/buildProject.ts';
 /** A failure to read a project, with what the message catalogue needs to explain it. */
 export class ProjectLoadError extends Error {
   constructor(
-    readonly reason: 'http' | 'network' | 'json' | 'manifest',
+    readonly reason: 'http' | 'network' | 'json' | 'html' | 'manifest',
     readonly url: string,
     readonly detail: string,
   ) {
@@ -27,6 +27,8 @@ async function fetchText(url: string, signal?: AbortSignal): Promise<string> {
 
 async function fetchJson(url: string, signal?: AbortSignal): Promise<unknown> {
   const text = await fetchText(url, signal);
+  // A web page where data was expected: a wrong path answered by a site's start page, or a login page.
+  if (/^\s*</.test(text)) throw new ProjectLoadError('html', url, '');
   try {
     return JSON.parse(text) as unknown;
   } catch (error) {

@@ -25,6 +25,8 @@ export function describeLoadError(error: unknown, f: Formatter): string {
         return f.t('error.network', { url: error.url });
       case 'json':
         return f.t('error.json', { url: error.url });
+      case 'html':
+        return f.t('error.html', { url: error.url });
       case 'manifest':
         return f.t('error.manifest', { field: error.detail });
     }

@@ -131,6 +131,55 @@ describe('the dashboard on its demo data', () => {
     expect(after).toBeGreaterThan(before + 300);
   });
 
+  it('draws only merchants without QR when that status is chosen, keeping the ward figures', async () => {
+    const d = await open();
+    const merchants = await d.kpi('kpi-merchants');
+    const before = await d.mapPixels();
+    await d.page.getByRole('radio', { name: 'Chưa có mã QR' }).check();
+    await d.waitForMapIdle();
+    const after = await d.mapPixels('map-without-qr');
+    expect(changedShare(before, after)).toBeGreaterThan(0.005);
+    expect(await d.kpi('kpi-merchants')).toBe(merchants);
+  });
+
+  it('lists every file with rows read, used and rejected in the data report', async () => {
+    const d = await open();
+    await d.page.getByRole('button', { name: 'Báo cáo dữ liệu' }).click();
+    const dialog = d.page.getByRole('dialog', { name: 'Báo cáo dữ liệu' });
+    await dialog.waitFor();
+    const merchantsRow = dialog.getByRole('row').filter({ hasText: 'Danh sách cơ sở' });
+    const cells = (await merchantsRow.getByRole('cell').allInnerTexts()).map((t) => t.trim());
+    expect(cells).toEqual(['Danh sách cơ sở', vi.format(facts.merchants), vi.format(facts.merchants), '0']);
+    expect(await dialog.innerText()).toContain('Mọi dòng và đối tượng đều được dùng.');
+    await d.screenshot('data-report');
+    await d.page.keyboard.press('Escape');
+    await expect.poll(() => dialog.isVisible()).toBe(false);
+  });
+
+  it('toggles a category from the keyboard', async () => {
+    const d = await open();
+    const checkbox = d.page.getByRole('checkbox', { name: 'Dịch vụ ăn uống', exact: true });
+    await checkbox.focus();
+    await d.page.keyboard.press('Space');
+    await d.waitForMapIdle();
+    expect(await checkbox.isChecked()).toBe(false);
+    const remaining = facts.merchants - (facts.byCategory.get('dich_vu_an_uong')?.merchants ?? 0);
+    expect(await d.kpi('kpi-merchants')).toBe(vi.format(remaining));
+  });
+
+  it('explains a project file that cannot be loaded', async () => {
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+    await page.goto(new URL('?project=missing/project.json', server.url).href);
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    // The preview server answers an unknown path with the app's own page, as many static hosts do.
+    expect(await alert.innerText()).toMatch(/Không mở được dữ liệu[\s\S]*missing\/project\.json[\s\S]*trang web thay vì tệp dữ liệu/);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('opens in English with ?lang=en', async () => {
     const d = await open('?lang=en');
     expect(await d.page.locator('h1').innerText()).toContain('Cashless payment map');

@@ -54,7 +54,6 @@ describe('parseManifest: the demo manifest', () => {
     expect(manifest.categories).toHaveLength(12);
     expect(manifest.categories[0]).toEqual({ id: 'thuc_pham', label: { vi: 'Thực phẩm', en: 'Food' }, color: '#E69F00' });
     expect(manifest.classification).toEqual({ method: 'quantile', classes: 5 });
-    expect(manifest.basemapStyleUrl).toBeUndefined();
   });
 });
 
@@ -93,9 +92,6 @@ describe('parseManifest: defaults and normalisation', () => {
     expect(m.categories[0]?.label.vi).toBe('Thực phẩm'.normalize('NFC'));
   });
 
-  it('resolves an optional basemap URL', () => {
-    expect(parseManifest(withChange((m) => { m.basemapStyleUrl = 'style.json'; }), BASE).basemapStyleUrl).toBe('https://example.org/projects/demo/style.json');
-  });
 });
 
 describe('parseManifest: invalid fields raise ManifestError with the field name', () => {

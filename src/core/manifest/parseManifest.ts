@@ -89,7 +89,6 @@ export function parseManifest(json: unknown, baseUrl: string): ProjectManifest {
   if (typeof classes !== 'number' || !Number.isInteger(classes) || classes < 2 || classes > 9) throw new ManifestError('classification.classes');
   const markets = featureSource(ownProperty(json, 'markets'), 'markets', baseUrl);
   const streets = featureSource(ownProperty(json, 'streets'), 'streets', baseUrl);
-  const basemap = ownProperty(json, 'basemapStyleUrl');
   return {
     version: 1,
     title: localised(ownProperty(json, 'title'), 'title'),
@@ -109,6 +108,5 @@ export function parseManifest(json: unknown, baseUrl: string): ProjectManifest {
     classification: { method: method as ClassificationMethod, classes },
     ...(markets ? { markets } : {}),
     ...(streets ? { streets } : {}),
-    ...(typeof basemap === 'string' && basemap !== '' ? { basemapStyleUrl: url(basemap, 'basemapStyleUrl', baseUrl) } : {}),
   };
 }

@@ -66,6 +66,4 @@ export interface ProjectManifest {
   readonly streets?: FeatureSource;
   readonly categories: readonly CategoryDefinition[];
   readonly classification: ClassificationSettings;
-  /** Optional online basemap style URL; off unless the manifest sets it. */
-  readonly basemapStyleUrl?: string;
 }

@@ -1,0 +1,74 @@
+import { readFileSync } from 'node:fs';
+import { http, HttpResponse } from 'msw';
+import { setupServer } from 'msw/node';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { fetchProject, ProjectLoadError } from '../../src/app/fetchProject.ts';
+import { buildProject } from '../../src/core/project/buildProject.ts';
+
+const BASE = 'https://data.example.org/projects/demo/';
+const demo = (file: string) => readFileSync(`data/demo/${file}`, 'utf8');
+
+/** The demo project served from another address, as a ward office's web server would. */
+const demoHandlers = ['project.json', 'areas.geojson', 'merchants.csv', 'markets.geojson', 'streets.geojson'].map((file) =>
+  http.get(BASE + file, () => new HttpResponse(demo(file), { headers: { 'Content-Type': file.endsWith('.csv') ? 'text/csv' : 'application/json' } })),
+);
+
+const server = setupServer(...demoHandlers);
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+afterEach(() => server.resetHandlers());
+afterAll(() => server.close());
+
+async function loadError(url: string): Promise<ProjectLoadError> {
+  const error: unknown = await fetchProject(url, () => {}).then(() => null, (e: unknown) => e);
+  if (!(error instanceof ProjectLoadError)) throw new Error(`expected a ProjectLoadError, got ${String(error)}`);
+  return error;
+}
+
+describe('fetchProject', () => {
+  it('loads a manifest and the files it names, relative to the manifest address', async () => {
+    const stages: string[] = [];
+    const inputs = await fetchProject(BASE + 'project.json', (stage, progress) => stages.push(`${stage}:${progress}`));
+    expect(inputs.manifest.areas.url).toBe(BASE + 'areas.geojson');
+    expect(inputs.merchantsCsv.replace(/^\uFEFF/, '').startsWith('id,name,category')).toBe(true);
+    expect(stages[0]).toBe('manifest:0');
+    expect(stages.at(-1)).toBe('files:1');
+    const project = buildProject(inputs);
+    expect(project.areas.areas.length).toBe(JSON.parse(demo('areas.geojson')).features.length);
+  });
+
+  it('names the file and the HTTP status when a file is missing', async () => {
+    server.use(http.get(BASE + 'merchants.csv', () => new HttpResponse('not here', { status: 404 })));
+    const error = await loadError(BASE + 'project.json');
+    expect(error.reason).toBe('http');
+    expect(error.url).toBe(BASE + 'merchants.csv');
+    expect(error.detail).toBe('404');
+  });
+
+  it('tells a network failure apart from an HTTP error', async () => {
+    server.use(http.get(BASE + 'areas.geojson', () => HttpResponse.error()));
+    const error = await loadError(BASE + 'project.json');
+    expect(error.reason).toBe('network');
+    expect(error.url).toBe(BASE + 'areas.geojson');
+  });
+
+  it('recognises a web page (such as a login page) where data was expected', async () => {
+    server.use(http.get(BASE + 'project.json', () => new HttpResponse('\n<!doctype html><html>login</html>', { headers: { 'Content-Type': 'text/html' } })));
+    const error = await loadError(BASE + 'project.json');
+    expect(error.reason).toBe('html');
+  });
+
+  it('reports a manifest that is not JSON', async () => {
+    server.use(http.get(BASE + 'project.json', () => new HttpResponse('{"version": 1,', { headers: { 'Content-Type': 'application/json' } })));
+    const error = await loadError(BASE + 'project.json');
+    expect(error.reason).toBe('json');
+  });
+
+  it('reports the first invalid field of a manifest', async () => {
+    const manifest = JSON.parse(demo('project.json')) as { classification: { method: string } };
+    manifest.classification.method = 'kmeans';
+    server.use(http.get(BASE + 'project.json', () => HttpResponse.json(manifest)));
+    const error = await loadError(BASE + 'project.json');
+    expect(error.reason).toBe('manifest');
+    expect(error.detail).toBe('classification.method');
+  });
+});
