@@ -1,7 +1,7 @@
 import { parseManifest } from '../core/manifest/parseManifest.ts';
-import type { ProjectInputs } from '../core/project/buildProject.ts';
+import { looksLikeHtml, type ProjectTexts } from '../core/project/parseProjectTexts.ts';
 
-/** A failure to read a project, with what the message catalogue needs to explain it. */
+/** A failure to read a project over the network, with what the message catalogue needs to explain it. */
 export class ProjectLoadError extends Error {
   constructor(
     readonly reason: 'http' | 'network' | 'json' | 'html' | 'manifest',
@@ -22,13 +22,14 @@ async function fetchText(url: string, signal?: AbortSignal): Promise<string> {
     throw new ProjectLoadError('network', url, String(error));
   }
   if (!response.ok) throw new ProjectLoadError('http', url, String(response.status));
-  return response.text();
+  const text = await response.text();
+  // A web page where data was expected: a wrong path answered by a site's start page, or a login page.
+  if (looksLikeHtml(text)) throw new ProjectLoadError('html', url, '');
+  return text;
 }
 
-async function fetchJson(url: string, signal?: AbortSignal): Promise<unknown> {
+async function fetchManifestJson(url: string, signal?: AbortSignal): Promise<unknown> {
   const text = await fetchText(url, signal);
-  // A web page where data was expected: a wrong path answered by a site's start page, or a login page.
-  if (/^\s*</.test(text)) throw new ProjectLoadError('html', url, '');
   try {
     return JSON.parse(text) as unknown;
   } catch (error) {
@@ -38,15 +39,15 @@ async function fetchJson(url: string, signal?: AbortSignal): Promise<unknown> {
 
 export type ProgressStage = 'manifest' | 'files';
 
-/** Reads a project manifest and the files it names; the network edge of the app. */
+/** Reads a project manifest and the files it names, as text; the network edge of the app. */
 export async function fetchProject(
   manifestUrl: string,
   onProgress: (stage: ProgressStage, progress: number) => void,
   signal?: AbortSignal,
-): Promise<ProjectInputs> {
+): Promise<ProjectTexts> {
   onProgress('manifest', 0);
   const absolute = new URL(manifestUrl, globalThis.location?.href).href;
-  const json = await fetchJson(absolute, signal);
+  const json = await fetchManifestJson(absolute, signal);
   let manifest;
   try {
     manifest = parseManifest(json, absolute);
@@ -55,24 +56,24 @@ export async function fetchProject(
   }
   const total = 2 + (manifest.markets ? 1 : 0) + (manifest.streets ? 1 : 0);
   let done = 0;
-  const track = <T>(promise: Promise<T>): Promise<T> =>
-    promise.then((value) => {
+  const track = (url: string): Promise<string> =>
+    fetchText(url, signal).then((value) => {
       done++;
       onProgress('files', done / total);
       return value;
     });
   onProgress('files', 0);
-  const [areasJson, merchantsCsv, marketsJson, streetsJson] = await Promise.all([
-    track(fetchJson(manifest.areas.url, signal)),
-    track(fetchText(manifest.merchants.url, signal)),
-    manifest.markets ? track(fetchJson(manifest.markets.url, signal)) : undefined,
-    manifest.streets ? track(fetchJson(manifest.streets.url, signal)) : undefined,
+  const [areas, merchants, markets, streets] = await Promise.all([
+    track(manifest.areas.url),
+    track(manifest.merchants.url),
+    manifest.markets ? track(manifest.markets.url) : undefined,
+    manifest.streets ? track(manifest.streets.url) : undefined,
   ]);
   return {
     manifest,
-    areasJson,
-    merchantsCsv,
-    ...(marketsJson !== undefined ? { marketsJson } : {}),
-    ...(streetsJson !== undefined ? { streetsJson } : {}),
+    areas,
+    merchants,
+    ...(markets !== undefined ? { markets } : {}),
+    ...(streets !== undefined ? { streets } : {}),
   };
 }

@@ -3,7 +3,7 @@ import type { LoadedProject } from '../core/project/buildProject.ts';
 import type { AreaCode } from '../core/ids.ts';
 import type { Language } from '../i18n/messages.ts';
 
-export type LoadStage = 'manifest' | 'files' | 'join' | 'map';
+export type LoadStage = 'manifest' | 'files' | 'areas' | 'merchants' | 'join' | 'aggregate';
 
 export type LoadStatus =
   | { readonly kind: 'loading'; readonly stage: LoadStage; readonly progress: number }

@@ -1,3 +1,4 @@
+import { cancelCurrentLoad } from '../app/startApp.ts';
 import type { MessageKey } from '../i18n/messages.ts';
 import type { LoadStage } from '../store/appStore.ts';
 import { useAppStore } from '../store/appStore.ts';
@@ -6,9 +7,14 @@ import { useFormatter } from '../store/selectors.ts';
 const STAGE_KEYS: Readonly<Record<LoadStage, MessageKey>> = {
   manifest: 'loading.manifest',
   files: 'loading.files',
+  areas: 'loading.areas',
+  merchants: 'loading.merchants',
   join: 'loading.join',
-  map: 'loading.map',
+  aggregate: 'loading.aggregate',
 };
+
+/** Where each stage starts on the progress bar; file downloads fill the first part. */
+const STAGE_START: Readonly<Record<LoadStage, number>> = { manifest: 0, files: 0.05, areas: 0.45, merchants: 0.55, join: 0.8, aggregate: 0.95 };
 
 /** Progress while the data loads, or what went wrong; laid over the map so nothing jumps. */
 export function LoadingState() {
@@ -26,7 +32,8 @@ export function LoadingState() {
       </div>
     );
   }
-  const percent = Math.round(status.progress * 100);
+  const start = STAGE_START[status.stage];
+  const percent = Math.round((status.stage === 'files' ? start + status.progress * (STAGE_START.areas - start) : start) * 100);
   return (
     <div className="overlay">
       <div className="overlay-card" role="status">
@@ -34,6 +41,7 @@ export function LoadingState() {
         <div className="progress" role="progressbar" aria-label={f.t('loading.label')} aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent}>
           <span style={{ width: `${Math.max(percent, 4)}%` }} />
         </div>
+        <button type="button" className="button cancel-button" onClick={cancelCurrentLoad}>{f.t('loading.cancel')}</button>
       </div>
     </div>
   );

@@ -4,6 +4,7 @@ import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { fetchProject, ProjectLoadError } from '../../src/app/fetchProject.ts';
 import { buildProject } from '../../src/core/project/buildProject.ts';
+import { parseProjectTexts } from '../../src/core/project/parseProjectTexts.ts';
 
 const BASE = 'https://data.example.org/projects/demo/';
 const demo = (file: string) => readFileSync(`data/demo/${file}`, 'utf8');
@@ -29,10 +30,10 @@ describe('fetchProject', () => {
     const stages: string[] = [];
     const inputs = await fetchProject(BASE + 'project.json', (stage, progress) => stages.push(`${stage}:${progress}`));
     expect(inputs.manifest.areas.url).toBe(BASE + 'areas.geojson');
-    expect(inputs.merchantsCsv.replace(/^\uFEFF/, '').startsWith('id,name,category')).toBe(true);
+    expect(inputs.merchants.replace(/^\uFEFF/, '').startsWith('id,name,category')).toBe(true);
     expect(stages[0]).toBe('manifest:0');
     expect(stages.at(-1)).toBe('files:1');
-    const project = buildProject(inputs);
+    const project = buildProject(parseProjectTexts(inputs));
     expect(project.areas.areas.length).toBe(JSON.parse(demo('areas.geojson')).features.length);
   });
 
@@ -61,6 +62,13 @@ describe('fetchProject', () => {
     server.use(http.get(BASE + 'project.json', () => new HttpResponse('{"version": 1,', { headers: { 'Content-Type': 'application/json' } })));
     const error = await loadError(BASE + 'project.json');
     expect(error.reason).toBe('json');
+  });
+
+  it('recognises a web page served where a data file should be', async () => {
+    server.use(http.get(BASE + 'areas.geojson', () => new HttpResponse('<!DOCTYPE html><html><body>Đăng nhập</body></html>')));
+    const error = await loadError(BASE + 'project.json');
+    expect(error.reason).toBe('html');
+    expect(error.url).toBe(BASE + 'areas.geojson');
   });
 
   it('reports the first invalid field of a manifest', async () => {

@@ -61,15 +61,22 @@ export interface LoadedProject {
   readonly report: DataReport;
 }
 
+/** Steps of `buildProject`, reported as they start so a progress bar can name them. */
+export type BuildStage = 'areas' | 'merchants' | 'join' | 'aggregate';
+
 /** Parses, validates, joins and aggregates a project's files; pure, so it runs in a worker or in Node. */
-export function buildProject(inputs: ProjectInputs): LoadedProject {
+export function buildProject(inputs: ProjectInputs, onStage: (stage: BuildStage) => void = () => {}): LoadedProject {
   const { manifest } = inputs;
+  onStage('areas');
   const areasResult = readAreas(inputs.areasJson, manifest.areas);
+  onStage('merchants');
   const merchantsResult = readMerchantsCsv(inputs.merchantsCsv, manifest.merchants.columns, manifest.categories);
   const categories = merchantsResult.usesOtherCategory ? [...manifest.categories, OTHER_CATEGORY] : manifest.categories;
+  onStage('join');
   const locator = buildAreaLocator(areasResult.areas);
   const table = merchantsResult.table;
   const join = joinMerchantsToAreas(table, areasResult, locator);
+  onStage('aggregate');
   const areaTable = aggregateByGroupCategory(join.areaOf, areasResult.areas.length, table.category, categories.length, table.hasQr, table.txCountMonth);
 
   const marketsResult = manifest.markets && inputs.marketsJson !== undefined ? readMarkets(inputs.marketsJson, manifest.markets) : undefined;

@@ -1,0 +1,28 @@
+import type { BuildStage, LoadedProject } from '../core/project/buildProject.ts';
+import type { ProjectTexts } from '../core/project/parseProjectTexts.ts';
+import type { DataFile } from '../core/report/problems.ts';
+
+export interface BuildRequest {
+  readonly texts: ProjectTexts;
+}
+
+export type BuildFailure =
+  | { readonly kind: 'file'; readonly file: DataFile; readonly reason: 'json' | 'html'; readonly line?: number; readonly column?: number }
+  | { readonly kind: 'other'; readonly message: string };
+
+export type BuildResponse =
+  | { readonly type: 'stage'; readonly stage: BuildStage }
+  | { readonly type: 'done'; readonly project: LoadedProject }
+  | { readonly type: 'error'; readonly failure: BuildFailure };
+
+/** The typed arrays of a project, handed to the main thread without copying. */
+export function transferables(project: LoadedProject): Transferable[] {
+  const m = project.merchants;
+  return [
+    m.lon, m.lat, m.category, m.hasQr, m.txCountMonth, m.line,
+    m.id.codes, m.name.codes, m.areaCode.codes, m.qrProvider.codes, m.marketId.codes, m.streetId.codes,
+    project.areaOf, project.marketArea, project.streetArea,
+    project.areaTable.merchants, project.areaTable.withQr, project.areaTable.activeQr,
+    project.streetTable.merchants, project.streetTable.withQr, project.streetTable.activeQr,
+  ].map((array) => array.buffer as ArrayBuffer);
+}
