@@ -5,14 +5,13 @@ import '@fontsource/be-vietnam-pro/500.css';
 import '@fontsource/be-vietnam-pro/600.css';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import './ui/styles.css';
-import { loadProjectIntoStore, readAddress } from './app/startApp.ts';
-import { formatterFor } from './i18n/format.ts';
+import { readAddress, startApp } from './app/startApp.ts';
 import { useAppStore } from './store/appStore.ts';
 import { App } from './ui/App.tsx';
 
 const address = readAddress(window.location.search);
 useAppStore.getState().setLang(address.lang);
-void loadProjectIntoStore(address.projectUrl, () => formatterFor(useAppStore.getState().lang));
+void startApp(address);
 
 const root = document.getElementById('root');
 if (root) {

@@ -13,7 +13,8 @@ export class ProjectLoadError extends Error {
   }
 }
 
-async function fetchText(url: string, signal?: AbortSignal): Promise<string> {
+/** Fetches a text file, with a specific error for HTTP failures, network failures and web pages. */
+export async function fetchText(url: string, signal?: AbortSignal): Promise<string> {
   let response: Response;
   try {
     response = await fetch(url, signal ? { signal } : {});

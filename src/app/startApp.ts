@@ -1,69 +1,149 @@
-import type { Formatter } from '../i18n/format.ts';
+import type { BuildStage } from '../core/project/buildProject.ts';
+import type { ProjectTexts } from '../core/project/parseProjectTexts.ts';
 import type { Language } from '../i18n/messages.ts';
-import { useAppStore } from '../store/appStore.ts';
-import { buildInWorker, BuildError } from './buildInWorker.ts';
-import { fetchProject, ProjectLoadError } from './fetchProject.ts';
+import { useAppStore, type DataSource, type LoadFailure } from '../store/appStore.ts';
+import { buildInWorker, BuildError, importInWorker, type Built } from './buildInWorker.ts';
+import { fetchProject, fetchText, ProjectLoadError } from './fetchProject.ts';
+import type { RawFile } from './projectWorkerProtocol.ts';
+import { clearImportedProject, loadImportedProject, saveImportedProject } from './savedProject.ts';
 
 export const DEFAULT_PROJECT_URL = `${import.meta.env.BASE_URL}data/demo/project.json`;
 
-/** Settings read from the page address: `?project=<url>` and `?lang=en`. */
-export function readAddress(search: string): { projectUrl: string; lang: Language } {
+const FILE_PARAMS = ['areas', 'merchants', 'markets', 'streets'] as const;
+
+/** What the page address asks for: `?project=<url>`, or `?areas=<url>&merchants=<url>…`, and `?lang=en`. */
+export interface AddressRequest {
+  readonly projectUrl: string | null;
+  readonly fileUrls: readonly string[];
+  readonly lang: Language;
+}
+
+export function readAddress(search: string): AddressRequest {
   const params = new URLSearchParams(search);
   return {
-    projectUrl: params.get('project') ?? DEFAULT_PROJECT_URL,
+    projectUrl: params.get('project'),
+    fileUrls: FILE_PARAMS.map((key) => params.get(key)).filter((url): url is string => url !== null && url !== ''),
     lang: params.get('lang') === 'en' ? 'en' : 'vi',
   };
 }
 
-/** A load error as a sentence in the current language. */
-export function describeLoadError(error: unknown, f: Formatter): string {
-  if (error instanceof DOMException && error.name === 'AbortError') return f.t('error.cancelled');
+/** A load error as a message key and its values, so it can be shown in either language. */
+export function describeLoadError(error: unknown): LoadFailure {
+  if (error instanceof DOMException && error.name === 'AbortError') return { key: 'error.cancelled', params: {} };
   if (error instanceof ProjectLoadError) {
     switch (error.reason) {
       case 'http':
-        return f.t('error.http', { status: error.detail, url: error.url });
+        return { key: 'error.http', params: { status: error.detail, url: error.url } };
       case 'network':
-        return f.t('error.network', { url: error.url });
+        return { key: 'error.network', params: { url: error.url } };
       case 'json':
-        return f.t('error.json', { url: error.url });
+        return { key: 'error.json', params: { url: error.url } };
       case 'html':
-        return f.t('error.html', { url: error.url });
+        return { key: 'error.html', params: { url: error.url } };
       case 'manifest':
-        return f.t('error.manifest', { field: error.detail });
+        return { key: 'error.manifest', params: { field: error.detail } };
     }
   }
   if (error instanceof BuildError) {
     const failure = error.failure;
-    if (failure.kind === 'other') return failure.message;
-    const file = f.t(`file.${failure.file}`);
-    if (failure.reason === 'html') return f.t('error.fileHtml', { file });
-    return f.t('error.fileJson', { file, line: String(failure.line ?? '?'), column: String(failure.column ?? '?') });
+    const where = { line: String(failure.kind === 'other' ? '' : (failure.line ?? '?')), column: String(failure.kind === 'other' ? '' : (failure.column ?? '?')) };
+    switch (failure.kind) {
+      case 'file':
+        return failure.reason === 'html' ? { key: 'error.fileHtml', params: {}, fileRole: failure.file } : { key: 'error.fileJson', params: where, fileRole: failure.file };
+      case 'import':
+        return { key: `import.error.${failure.reason}`, params: { file: failure.fileName ?? '', kind: failure.detail ?? '', ...where } };
+      case 'other':
+        return { key: 'error.unexpected', params: { detail: failure.message } };
+    }
   }
-  return String(error);
+  return { key: 'error.unexpected', params: { detail: String(error) } };
 }
 
 let current: AbortController | null = null;
+/** The texts of the project on screen: the base that a partial import (say, a new merchant list) completes. */
+let shownTexts: ProjectTexts | null = null;
 
 /** Stops the load in progress, if any (the worker is terminated at once). */
 export function cancelCurrentLoad(): void {
   current?.abort();
 }
 
-/** Loads the project named in the address into the store; parsing and joining run in a worker. */
-export async function loadProjectIntoStore(projectUrl: string, format: () => Formatter): Promise<void> {
+async function run(source: DataSource, load: (signal: AbortSignal, onStage: (stage: BuildStage) => void) => Promise<Built>): Promise<boolean> {
   current?.abort();
   const controller = new AbortController();
   current = controller;
   const store = useAppStore.getState();
+  store.setLoading('files', 0);
   try {
-    const texts = await fetchProject(projectUrl, (stage, progress) => store.setLoading(stage, progress), controller.signal);
-    const project = await buildInWorker(texts, (stage) => store.setLoading(stage, 0), controller.signal);
-    store.setProject(project);
+    const built = await load(controller.signal, (stage) => store.setLoading(stage, 0));
+    if (current !== controller) return false;
+    shownTexts = built.texts;
+    store.setProject(built.project, source);
+    return true;
   } catch (error) {
-    if (current !== controller) return;
+    if (current !== controller) return false;
     console.warn(error);
-    store.setError(describeLoadError(error, format()));
+    store.setError(describeLoadError(error));
+    return false;
   } finally {
     if (current === controller) current = null;
   }
+}
+
+/** Loads a project manifest and its files. */
+export function loadProject(url: string, source: DataSource = 'project'): Promise<boolean> {
+  const store = useAppStore.getState();
+  return run(source, async (signal, onStage) => {
+    const texts = await fetchProject(url, (stage, progress) => store.setLoading(stage, progress), signal);
+    return buildInWorker(texts, onStage, signal);
+  });
+}
+
+/** Makes a project of the files a user dropped or picked, and keeps it in this browser. */
+export async function importFiles(files: readonly File[]): Promise<boolean> {
+  const ok = await run('imported', async (signal, onStage) => {
+    const raw: RawFile[] = await Promise.all(files.map(async (file) => ({ name: file.name, bytes: await file.arrayBuffer() })));
+    return importInWorker(raw, shownTexts, onStage, signal);
+  });
+  if (ok && shownTexts) await saveImportedProject(shownTexts).catch((error: unknown) => console.warn('Could not keep the data in this browser', error));
+  return ok;
+}
+
+/** Opens files named in the address (`?areas=…&merchants=…`), as an import of those files. */
+function importFromUrls(urls: readonly string[]): Promise<boolean> {
+  return run('project', async (signal, onStage) => {
+    const raw = await Promise.all(
+      urls.map(async (url) => {
+        const absolute = new URL(url, window.location.href).href;
+        const text = await fetchText(absolute, signal);
+        return { name: absolute.split('/').pop() || absolute, bytes: new TextEncoder().encode(text).buffer as ArrayBuffer };
+      }),
+    );
+    return importInWorker(raw, null, onStage, signal);
+  });
+}
+
+/** Removes the imported data from this browser and shows the demo again. */
+export async function clearImportedData(): Promise<void> {
+  await clearImportedProject();
+  shownTexts = null;
+  await loadProject(DEFAULT_PROJECT_URL, 'demo');
+}
+
+/** First load: what the address asks for, else the data kept from the last import, else the demo. */
+export async function startApp(request: AddressRequest): Promise<void> {
+  if (request.fileUrls.length > 0) {
+    await importFromUrls(request.fileUrls);
+    return;
+  }
+  if (request.projectUrl) {
+    await loadProject(request.projectUrl);
+    return;
+  }
+  const saved = await loadImportedProject();
+  if (saved) {
+    const ok = await run('imported', (signal, onStage) => buildInWorker(saved, onStage, signal));
+    if (ok) return;
+  }
+  await loadProject(DEFAULT_PROJECT_URL, 'demo');
 }

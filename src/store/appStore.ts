@@ -1,14 +1,26 @@
 import { create, type StateCreator } from 'zustand';
 import type { LoadedProject } from '../core/project/buildProject.ts';
 import type { AreaCode } from '../core/ids.ts';
-import type { Language } from '../i18n/messages.ts';
+import type { DataFile } from '../core/report/problems.ts';
+import type { Language, MessageKey } from '../i18n/messages.ts';
 
 export type LoadStage = 'manifest' | 'files' | 'areas' | 'merchants' | 'join' | 'aggregate';
+
+/** Why loading failed, as a message key and its values (so it follows the language switch). */
+export interface LoadFailure {
+  readonly key: MessageKey;
+  readonly params: Readonly<Record<string, string>>;
+  /** A file of the project named in the message as `{file}`, in the interface language. */
+  readonly fileRole?: DataFile;
+}
 
 export type LoadStatus =
   | { readonly kind: 'loading'; readonly stage: LoadStage; readonly progress: number }
   | { readonly kind: 'ready' }
-  | { readonly kind: 'error'; readonly message: string };
+  | { readonly kind: 'error'; readonly failure: LoadFailure };
+
+/** Where the data on screen comes from: the demo, a project or files named in the address, or an import kept in this browser. */
+export type DataSource = 'demo' | 'project' | 'imported';
 
 export type QrStatusFilter = 'all' | 'with' | 'without';
 export type RankingSortKey = 'rate' | 'merchants';
@@ -16,9 +28,10 @@ export type RankingSortKey = 'rate' | 'merchants';
 interface DataSlice {
   status: LoadStatus;
   project: LoadedProject | null;
+  source: DataSource;
   setLoading(stage: LoadStage, progress: number): void;
-  setProject(project: LoadedProject): void;
-  setError(message: string): void;
+  setProject(project: LoadedProject, source: DataSource): void;
+  setError(failure: LoadFailure): void;
 }
 
 interface FiltersSlice {
@@ -37,11 +50,13 @@ interface UiSlice {
   hoveredArea: AreaCode | null;
   rankingSort: { readonly key: RankingSortKey; readonly descending: boolean };
   reportOpen: boolean;
+  importOpen: boolean;
   setLang(lang: Language): void;
   selectArea(code: AreaCode | null): void;
   hoverArea(code: AreaCode | null): void;
   sortRanking(key: RankingSortKey): void;
   setReportOpen(open: boolean): void;
+  setImportOpen(open: boolean): void;
 }
 
 export type AppState = DataSlice & FiltersSlice & UiSlice;
@@ -51,10 +66,11 @@ const allCategories = (project: LoadedProject | null) => new Set(project ? proje
 const createDataSlice: StateCreator<AppState, [], [], DataSlice> = (set) => ({
   status: { kind: 'loading', stage: 'manifest', progress: 0 },
   project: null,
+  source: 'demo',
   setLoading: (stage, progress) => set({ status: { kind: 'loading', stage, progress } }),
-  setProject: (project) =>
-    set({ project, status: { kind: 'ready' }, selectedCategories: allCategories(project), selectedArea: null, hoveredArea: null }),
-  setError: (message) => set({ status: { kind: 'error', message } }),
+  setProject: (project, source) =>
+    set({ project, source, status: { kind: 'ready' }, selectedCategories: allCategories(project), selectedArea: null, hoveredArea: null }),
+  setError: (failure) => set({ status: { kind: 'error', failure } }),
 });
 
 const createFiltersSlice: StateCreator<AppState, [], [], FiltersSlice> = (set, get) => ({
@@ -77,6 +93,7 @@ const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set, get) => ({
   hoveredArea: null,
   rankingSort: { key: 'rate', descending: true },
   reportOpen: false,
+  importOpen: false,
   setLang: (lang) => set({ lang }),
   selectArea: (selectedArea) => set({ selectedArea }),
   hoverArea: (hoveredArea) => set({ hoveredArea }),
@@ -85,6 +102,7 @@ const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set, get) => ({
     set({ rankingSort: { key, descending: current.key === key ? !current.descending : true } });
   },
   setReportOpen: (reportOpen) => set({ reportOpen }),
+  setImportOpen: (importOpen) => set({ importOpen }),
 });
 
 /** Inputs only: raw data, filter choices and view state. Everything else is derived in selectors. */

@@ -5,6 +5,7 @@ import { AreaDetails } from './AreaDetails.tsx';
 import { DataReportDialog } from './DataReportDialog.tsx';
 import { FilterPanel } from './FilterPanel.tsx';
 import { Header } from './Header.tsx';
+import { ImportDialog } from './ImportDialog.tsx';
 import { KpiCards } from './KpiCards.tsx';
 import { Legend } from './Legend.tsx';
 import { LoadingState } from './LoadingState.tsx';
@@ -20,7 +21,14 @@ export function App() {
     document.title = f.t('app.name');
   }, [f]);
   return (
-    <div className="app" data-status={status.kind}>
+    <div
+      className="app"
+      data-status={status.kind}
+      onDragOver={(event) => {
+        // Files dragged anywhere over the dashboard open the import dialog, which takes the drop.
+        if (event.dataTransfer.types.includes('Files')) useAppStore.getState().setImportOpen(true);
+      }}
+    >
       <Header />
       <aside className="panel panel-left" aria-label={f.t('filters.title')}>
         <FilterPanel />
@@ -36,6 +44,7 @@ export function App() {
         <RankingTable />
       </aside>
       <DataReportDialog />
+      <ImportDialog />
     </div>
   );
 }

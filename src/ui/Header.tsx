@@ -4,8 +4,8 @@ import { useAppStore } from '../store/appStore.ts';
 import { useFormatter } from '../store/selectors.ts';
 
 const LANGUAGES: readonly { readonly lang: Language; readonly label: string; readonly name: string }[] = [
-  { lang: 'vi', label: 'VI', name: 'Tiếng Việt' },
-  { lang: 'en', label: 'EN', name: 'English' },
+  { lang: 'vi', label: 'VI', name: 'VI – Tiếng Việt' },
+  { lang: 'en', label: 'EN', name: 'EN – English' },
 ];
 
 export function Header() {
@@ -13,6 +13,8 @@ export function Header() {
   const project = useAppStore((s) => s.project);
   const setLang = useAppStore((s) => s.setLang);
   const setReportOpen = useAppStore((s) => s.setReportOpen);
+  const setImportOpen = useAppStore((s) => s.setImportOpen);
+  const source = useAppStore((s) => s.source);
   const problems = project?.report.problems.length ?? 0;
   return (
     <header className="header">
@@ -27,8 +29,12 @@ export function Header() {
             {f.t('app.sampleBadge')}
           </span>
         )}
+        {source === 'imported' && <span className="badge badge-imported">{f.t('import.badge')}</span>}
       </div>
       <div className="header-actions">
+        <button type="button" className="button button-primary" onClick={() => setImportOpen(true)}>
+          {f.t('import.open')}
+        </button>
         <button type="button" className="button" disabled={!project} onClick={() => setReportOpen(true)}>
           {f.t('app.dataReport')}
           {problems > 0 && <span className="count-pill">{f.number(problems)}</span>}

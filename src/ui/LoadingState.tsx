@@ -1,6 +1,7 @@
 import { cancelCurrentLoad } from '../app/startApp.ts';
 import type { MessageKey } from '../i18n/messages.ts';
-import type { LoadStage } from '../store/appStore.ts';
+import type { Formatter } from '../i18n/format.ts';
+import type { LoadFailure, LoadStage } from '../store/appStore.ts';
 import { useAppStore } from '../store/appStore.ts';
 import { useFormatter } from '../store/selectors.ts';
 
@@ -16,6 +17,11 @@ const STAGE_KEYS: Readonly<Record<LoadStage, MessageKey>> = {
 /** Where each stage starts on the progress bar; file downloads fill the first part. */
 const STAGE_START: Readonly<Record<LoadStage, number>> = { manifest: 0, files: 0.05, areas: 0.45, merchants: 0.55, join: 0.8, aggregate: 0.95 };
 
+function describeFailure(failure: LoadFailure, f: Formatter): string {
+  const params = failure.fileRole ? { ...failure.params, file: f.t(`file.${failure.fileRole}`) } : failure.params;
+  return f.t(failure.key, params);
+}
+
 /** Progress while the data loads, or what went wrong; laid over the map so nothing jumps. */
 export function LoadingState() {
   const f = useFormatter();
@@ -26,7 +32,7 @@ export function LoadingState() {
       <div className="overlay" role="alert">
         <div className="overlay-card">
           <h2>{f.t('error.title')}</h2>
-          <p>{status.message}</p>
+          <p>{describeFailure(status.failure, f)}</p>
           <p className="muted">{f.t('error.advice')}</p>
         </div>
       </div>

@@ -112,12 +112,15 @@ describe('the dashboard on its demo data', () => {
 
   it('switches the whole interface to English', async () => {
     const d = await open();
-    await d.clickButton('English');
+    await d.clickButton('EN – English');
     await expect.poll(() => d.page.locator('h1').innerText()).toContain('Cashless payment map');
     expect(await d.page.getByTestId('legend').innerText()).toContain('QR adoption rate');
     expect(await d.kpi('kpi-merchants')).toBe(en.format(facts.merchants));
     expect(await d.page.locator('html').getAttribute('lang')).toBe('en');
     expect(await d.page.getByRole('checkbox', { name: 'Fashion', exact: true }).isChecked()).toBe(true);
+    // The map's own controls follow the language too.
+    await d.waitForMapIdle();
+    expect(await d.page.getByRole('button', { name: 'Zoom in', exact: true }).count()).toBe(1);
   });
 
   it('names the Hoàng Sa and Trường Sa archipelagos when zoomed out to the country', async () => {
@@ -125,7 +128,7 @@ describe('the dashboard on its demo data', () => {
     const ink = hexToRgb(SOVEREIGNTY_LABEL_COLOR);
     const sea = hexToRgb(SEA_COLOR);
     const before = countInk(await d.mapPixels(), ink, sea);
-    for (let i = 0; i < 7; i++) await d.clickButton('Zoom out');
+    for (let i = 0; i < 7; i++) await d.clickButton('Thu nhỏ');
     const after = countInk(await d.mapPixels('map-country'), ink, sea);
     console.log(`label-coloured pixels: city view ${before}, country view ${after}`);
     expect(after).toBeGreaterThan(before + 300);

@@ -7,6 +7,7 @@ export interface DemoFacts {
   readonly withQr: number;
   readonly byCategory: ReadonlyMap<string, { merchants: number; withQr: number }>;
   readonly wardNames: ReadonlySet<string>;
+  readonly firstWardCode: string;
 }
 
 export function readDemoFacts(): DemoFacts {
@@ -23,11 +24,12 @@ export function readDemoFacts(): DemoFacts {
     }
     byCategory.set(row.category ?? '', entry);
   }
-  const areas = JSON.parse(readFileSync('data/demo/areas.geojson', 'utf8')) as { features: { properties: { ward_name: string } }[] };
+  const areas = JSON.parse(readFileSync('data/demo/areas.geojson', 'utf8')) as { features: { properties: { ward_name: string; ward_code: string } }[] };
   return {
     merchants: parsed.data.length,
     withQr,
     byCategory,
     wardNames: new Set(areas.features.map((f) => f.properties.ward_name)),
+    firstWardCode: areas.features[0]?.properties.ward_code ?? '',
   };
 }

@@ -1,0 +1,117 @@
+import { guessAreaProperties } from '../geo/guessAreaProperties.ts';
+import { featuresOf, ownProperty } from '../geo/featureInput.ts';
+import { geoJsonKind } from '../geo/featureKind.ts';
+import type { FeatureSource, ProjectManifest } from '../manifest/types.ts';
+import { collectCategoryValues } from '../merchants/categoriesFromData.ts';
+import { mergeKnownCategories } from '../merchants/knownCategories.ts';
+import { looksLikeHtml, parseJsonFile, ProjectFileError, type ProjectTexts } from './parseProjectTexts.ts';
+
+/** A file the user brought, decoded to text. */
+export interface NamedText {
+  readonly name: string;
+  readonly text: string;
+}
+
+export type FileRole = 'areas' | 'merchants' | 'markets' | 'streets';
+
+export type ImportFailure = 'no-areas' | 'no-merchants' | 'not-geojson' | 'html' | 'json' | 'same-role' | 'no-area-code' | 'binary' | 'legacy-encoding';
+
+/** Why a set of files cannot make a project. */
+export class ImportError extends Error {
+  constructor(
+    readonly reason: ImportFailure,
+    readonly fileName?: string,
+    readonly position?: { readonly line: number; readonly column: number },
+    /** What the file was found to be instead, e.g. 'xlsx'. */
+    readonly detail?: string,
+  ) {
+    super(`${reason}${fileName ? `: ${fileName}` : ''}`);
+    this.name = 'ImportError';
+  }
+}
+
+/** What a file is: a CSV merchant list, or GeoJSON areas, markets or streets by its geometries. */
+export function roleOf(file: NamedText): FileRole {
+  const start = file.text.replace(/^\uFEFF/, '').trimStart();
+  if (looksLikeHtml(start)) throw new ImportError('html', file.name);
+  if (!start.startsWith('{') && !start.startsWith('[')) return 'merchants';
+  let json: unknown;
+  try {
+    json = parseJsonFile(file.text, 'areas');
+  } catch (error) {
+    throw new ImportError('json', file.name, error instanceof ProjectFileError ? error.position : undefined);
+  }
+  const kind = geoJsonKind(featuresOf(json, 'areas').features);
+  if (!kind) throw new ImportError('not-geojson', file.name);
+  return kind;
+}
+
+const SITE_ID_KEYS = ['market_id', 'street_id', 'id', 'code', 'ma', 'mã'];
+const SITE_NAME_KEYS = ['name', 'ten', 'tên', 'ten_cho', 'tên chợ', 'ten_duong'];
+
+/** Id and name properties of markets or streets: the first known key that the features carry. */
+function siteSource(name: string, text: string): FeatureSource {
+  const features = ownProperty(parseJsonFile(text, 'markets'), 'features');
+  const first = Array.isArray(features) ? ownProperty(features[0], 'properties') : undefined;
+  const keys = first && typeof first === 'object' ? Object.keys(first) : [];
+  const find = (candidates: readonly string[]) => keys.find((k) => candidates.includes(k.toLowerCase())) ?? candidates[0] ?? 'id';
+  return { url: name, idProperty: find(SITE_ID_KEYS), nameProperty: find(SITE_NAME_KEYS) };
+}
+
+const stem = (name: string) => name.replace(/\.[^.]+$/, '');
+
+/**
+ * Makes a project of the files a user brought. A file of a kind not given is taken from `base`
+ * (so a new merchant list is shown over the current boundaries); categories the data shares with
+ * `base` keep their labels and colours.
+ */
+export function assembleImport(files: readonly NamedText[], base: ProjectTexts | null): ProjectTexts {
+  const byRole = new Map<FileRole, NamedText>();
+  for (const file of files) {
+    const role = roleOf(file);
+    if (byRole.has(role)) throw new ImportError('same-role', file.name);
+    byRole.set(role, file);
+  }
+  const areas = byRole.get('areas');
+  const merchants = byRole.get('merchants');
+  if (!areas && !base) throw new ImportError('no-areas');
+  if (!merchants && !base) throw new ImportError('no-merchants');
+  const areasText = areas?.text ?? base?.areas ?? '';
+  const merchantsText = merchants?.text ?? base?.merchants ?? '';
+  const known = base?.manifest.categories ?? [];
+
+  let areasSource = base?.manifest.areas;
+  if (areas || !areasSource) {
+    const guess = guessAreaProperties(featuresOf(parseJsonFile(areasText, 'areas'), 'areas').features);
+    if (!guess.codeProperty) throw new ImportError('no-area-code', areas?.name);
+    areasSource = {
+      url: areas?.name ?? 'areas.geojson',
+      codeProperty: guess.codeProperty,
+      nameProperty: guess.nameProperty ?? guess.codeProperty,
+      level: 'ward',
+      adminSystem: 'unknown',
+    };
+  }
+  const markets = byRole.get('markets');
+  const streets = byRole.get('streets');
+  const marketsText = markets?.text ?? (areas ? undefined : base?.markets);
+  const streetsText = streets?.text ?? (areas ? undefined : base?.streets);
+  const manifest: ProjectManifest = {
+    version: 1,
+    title: stem(areas?.name ?? merchants?.name ?? 'data'),
+    sample: false,
+    areas: areasSource,
+    merchants: { url: merchants?.name ?? base?.manifest.merchants.url ?? 'merchants.csv', columns: merchants ? {} : (base?.manifest.merchants.columns ?? {}) },
+    categories: mergeKnownCategories(collectCategoryValues(merchantsText, merchants ? {} : (base?.manifest.merchants.columns ?? {})), known),
+    classification: base?.manifest.classification ?? { method: 'quantile', classes: 5 },
+    ...(marketsText !== undefined ? { markets: markets ? siteSource(markets.name, markets.text) : (base?.manifest.markets ?? siteSource('markets', marketsText)) } : {}),
+    ...(streetsText !== undefined ? { streets: streets ? siteSource(streets.name, streets.text) : (base?.manifest.streets ?? siteSource('streets', streetsText)) } : {}),
+  };
+  return {
+    manifest,
+    areas: areasText,
+    merchants: merchantsText,
+    ...(marketsText !== undefined ? { markets: marketsText } : {}),
+    ...(streetsText !== undefined ? { streets: streetsText } : {}),
+  };
+}

@@ -1,0 +1,129 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from './support/browser.ts';
+import { readDemoFacts } from './support/demoFacts.ts';
+import { DashboardDriver } from './support/driver.ts';
+import { startPreviewServer } from './support/server.ts';
+
+/** Three square wards side by side near Huế, with Vietnamese property names the app must guess. */
+function square(west: number, south: number, size: number): number[][][] {
+  return [[[west, south], [west + size, south], [west + size, south + size], [west, south + size], [west, south]]];
+}
+const WARDS = [
+  { ma_xa: '19901', ten_xa: 'Phường Thử Một', west: 107.56 },
+  { ma_xa: '19902', ten_xa: 'Phường Thử Hai', west: 107.58 },
+  { ma_xa: '19903', ten_xa: 'Xã Thử Ba', west: 107.60 },
+];
+const AREAS = JSON.stringify({
+  type: 'FeatureCollection',
+  features: WARDS.map(({ ma_xa, ten_xa, west }) => ({ type: 'Feature', properties: { ma_xa, ten_xa }, geometry: { type: 'Polygon', coordinates: square(west, 16.44, 0.02) } })),
+});
+/** A ward office's Excel export: BOM, semicolons, decimal commas, Vietnamese headers. */
+const MERCHANTS = '\uFEFF' + [
+  'mã;tên cơ sở;ngành hàng;vĩ độ;kinh độ;có QR',
+  'A1;Tạp hóa Lan;Thực phẩm;16,45;107,57;có',
+  'A2;Quán cơm Bình;Dịch vụ ăn uống;16,45;107,571;không',
+  'A3;Shop Hoa;Thời trang;16,451;107,59;có',
+  'A4;Điện thoại Minh;Dịch vụ viễn thông;16,452;107,61;có',
+  'A5;Ngoài vùng;Thực phẩm;10,0;106,0;có',
+  'A6;Thiếu cột;Thực phẩm;16,45',
+].join('\r\n') + '\r\n';
+// Rows 2–5 (lines 2–5) are used; line 6 lies outside every ward; line 7 has too few fields.
+const USED = 4;
+
+let browser: Browser;
+let server: Awaited<ReturnType<typeof startPreviewServer>>;
+let driver: DashboardDriver | undefined;
+const dir = mkdtempSync(path.join(tmpdir(), 'qr-map-import-'));
+const file = (name: string, content: string | Buffer) => {
+  const target = path.join(dir, name);
+  writeFileSync(target, content);
+  return target;
+};
+const vi = new Intl.NumberFormat('vi-VN');
+
+beforeAll(async () => {
+  server = await startPreviewServer();
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+afterEach(async () => {
+  const current = driver;
+  driver = undefined;
+  if (!current) return;
+  await current.close();
+  expect(current.consoleErrors).toEqual([]);
+  expect(current.outsideRequests).toEqual([]);
+});
+
+async function importThrough(d: DashboardDriver, paths: string[]): Promise<void> {
+  await d.page.getByRole('button', { name: 'Nhập dữ liệu' }).click();
+  await d.page.locator('#import-files').setInputFiles(paths);
+}
+
+describe('importing an official\'s own files', () => {
+  it('maps picked boundaries and a semicolon CSV, and reports every row not used with its line', async () => {
+    const d = (driver = await DashboardDriver.open(browser, server.url));
+    await importThrough(d, [file('phuong.geojson', AREAS), file('co-so.csv', MERCHANTS)]);
+    const report = d.page.getByRole('dialog', { name: 'Báo cáo dữ liệu' });
+    await report.waitFor();
+    const text = await report.innerText();
+    expect(text).toMatch(/dòng 6[^\n]*Toạ độ nằm ngoài mọi khu vực/);
+    expect(text).toMatch(/dòng 7[^\n]*Số cột của dòng khác với dòng tiêu đề/);
+    await d.screenshot('import-report');
+    await d.page.keyboard.press('Escape');
+    await d.waitForMapIdle();
+    expect(await d.kpi('kpi-merchants')).toBe(vi.format(USED));
+    expect(await d.page.locator('.ranking tbody tr').count()).toBe(WARDS.length);
+    expect(await d.page.getByText('Dữ liệu đã nhập', { exact: true }).count()).toBe(1);
+    expect(await d.page.getByRole('checkbox', { name: 'Thời trang', exact: true }).count()).toBe(1);
+    await d.screenshot('imported');
+  });
+
+  it('keeps the imported data after a reload, and shows the demo again once it is cleared', async () => {
+    const d = (driver = await DashboardDriver.open(browser, server.url));
+    await importThrough(d, [file('phuong.geojson', AREAS), file('co-so.csv', MERCHANTS)]);
+    await d.page.getByRole('dialog', { name: 'Báo cáo dữ liệu' }).waitFor();
+    await d.page.reload();
+    await d.waitForMap();
+    expect(await d.kpi('kpi-merchants')).toBe(vi.format(USED));
+    await d.page.getByRole('button', { name: 'Nhập dữ liệu' }).click();
+    await d.page.getByRole('button', { name: 'Xoá dữ liệu đã nhập' }).click();
+    await expect.poll(() => d.kpi('kpi-merchants'), { timeout: 30_000 }).toBe(vi.format(readDemoFacts().merchants));
+    await d.page.reload();
+    await d.waitForMap();
+    expect(await d.kpi('kpi-merchants')).toBe(vi.format(readDemoFacts().merchants));
+  });
+
+  it('takes a merchant list dropped on the dialog and keeps the boundaries on screen', async () => {
+    const d = (driver = await DashboardDriver.open(browser, server.url));
+    const wards = await d.page.locator('.ranking tbody tr').count();
+    await d.page.getByRole('button', { name: 'Nhập dữ liệu' }).click();
+    // Two merchants in the demo city: one in its centre ward by code, one by coordinates.
+    const demoWard = readDemoFacts().firstWardCode;
+    const csv = `id,name,category,ward_code,has_qr\nX1,Quán Một,Thực phẩm,${demoWard},1\nX2,Quán Hai,Thực phẩm,${demoWard},0\n`;
+    await d.page.getByTestId('drop-zone').evaluate((zone, content) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([content], 'moi.csv', { type: 'text/csv' }));
+      zone.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+    }, csv);
+    await expect.poll(() => d.kpi('kpi-merchants'), { timeout: 30_000 }).toBe('2');
+    expect(await d.kpi('kpi-rate')).toBe('50,0%');
+    expect(await d.page.locator('.ranking tbody tr').count()).toBe(wards);
+  });
+
+  it('refuses an Excel workbook and says how to save it as CSV', async () => {
+    const d = (driver = await DashboardDriver.open(browser, server.url));
+    const xlsx = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(60)]);
+    await importThrough(d, [file('danh-sach.xlsx', xlsx)]);
+    const alert = d.page.getByRole('alert');
+    await alert.waitFor();
+    expect(await alert.innerText()).toMatch(/danh-sach\.xlsx[\s\S]*CSV UTF-8/);
+  });
+});
