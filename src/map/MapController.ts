@@ -1,11 +1,10 @@
 import { AttributionControl, Map as MapLibreMap, NavigationControl, Popup, ScaleControl, setWorkerUrl, type GeoJSONSource, type MapLayerMouseEvent } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import type { AdoptionView } from '../core/aggregate/adoptionView.ts';
-import { buildAreaLocator } from '../core/join/areaLocator.ts';
 import type { LoadedProject } from '../core/project/buildProject.ts';
 import type { QrStatusFilter } from '../store/appStore.ts';
 import { classColorExpression } from './layers/areaLayers.ts';
-import { clusterCountLayer, merchantPointLayer } from './layers/merchantLayers.ts';
+import { merchantPointLayer } from './layers/merchantLayers.ts';
 import { buildMapStyle, sovereigntyLabels } from './mapStyle.ts';
 import { areaLabelPoints, areasCollection, marketsCollection, merchantPoints, streetsCollection } from './sources.ts';
 
@@ -20,12 +19,24 @@ export interface MapInputs {
   readonly qrStatus: QrStatusFilter;
   readonly selectedArea: number;
   readonly hoveredArea: number;
-  readonly sovereignty: { readonly hoangSa: string; readonly truongSa: string };
+  /** Text shown beside the pointer over an area (plain text, never HTML). */
+  readonly areaTooltip: (index: number) => string;
+}
+
+/** Language-bound parts of the map, fixed for the life of a controller (a language switch makes a new one). */
+export interface MapTexts {
+  readonly hoangSa: string;
+  readonly truongSa: string;
   readonly attribution: string;
   /** BCP 47 locale for numbers drawn on the map. */
   readonly locale: string;
-  /** Text shown beside the pointer over an area (plain text, never HTML). */
-  readonly areaTooltip: (index: number) => string;
+  /** MapLibre's own control strings (zoom buttons, attribution toggle, map title). */
+  readonly controls: Readonly<Record<string, string>>;
+}
+
+export interface Camera {
+  readonly center: [number, number];
+  readonly zoom: number;
 }
 
 export interface MapCallbacks {
@@ -45,17 +56,22 @@ export class MapController {
   private pending: MapInputs | null = null;
   private readonly tooltip = new Popup({ closeButton: false, closeOnClick: false, offset: 14, className: 'map-tooltip', maxWidth: '260px' });
 
-  constructor(container: HTMLElement, initial: MapInputs, private readonly callbacks: MapCallbacks) {
+  /** A camera to keep (after a language switch), instead of framing the first project. */
+  private keepCamera: boolean;
+
+  constructor(container: HTMLElement, initial: MapInputs, texts: MapTexts, private readonly callbacks: MapCallbacks, camera?: Camera) {
+    this.keepCamera = camera !== undefined;
     this.map = new MapLibreMap({
       container,
       style: buildMapStyle({
         baseUrl: document.baseURI,
         classColors: initial.classColors,
         categoryColors: initial.project?.categories.map((c) => c.color) ?? [],
-        sovereignty: sovereigntyLabels(initial.sovereignty.hoangSa, initial.sovereignty.truongSa),
-        locale: initial.locale,
+        sovereignty: sovereigntyLabels(texts.hoangSa, texts.truongSa),
+        locale: texts.locale,
       }),
-      ...VIETNAM_VIEW,
+      ...(camera ?? VIETNAM_VIEW),
+      locale: texts.controls,
       attributionControl: false,
       maxZoom: 18,
       minZoom: 3,
@@ -64,7 +80,7 @@ export class MapController {
     });
     this.map.addControl(new NavigationControl({ showCompass: false }), 'bottom-right');
     this.map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-right');
-    this.map.addControl(new AttributionControl({ compact: true, customAttribution: initial.attribution }), 'bottom-right');
+    this.map.addControl(new AttributionControl({ compact: true, customAttribution: texts.attribution }), 'bottom-right');
     this.pending = initial;
     // aria-busy tells assistive technology (and tests) when the map is still drawing.
     container.setAttribute('aria-busy', 'true');
@@ -73,7 +89,9 @@ export class MapController {
     this.map.on('load', () => {
       this.loaded = true;
       // The land layer is a chunk of its own so that the first paint does not wait for it.
-      void import('virtual:land').then(({ default: land }) => this.map.getSource<GeoJSONSource>('land')?.setData(land));
+      import('virtual:land')
+        .then(({ default: land }) => this.map.getSource<GeoJSONSource>('land')?.setData(land))
+        .catch((error: unknown) => console.warn('The land layer could not be loaded', error));
       if (this.pending) this.update(this.pending);
     });
     this.map.on('click', 'area-fill', (event) => this.callbacks.onAreaClick(areaIndexAt(event)));
@@ -108,12 +126,11 @@ export class MapController {
     }
     if (projectChanged || prev?.selectedArea !== next.selectedArea) this.flag('selected', prev?.selectedArea ?? -1, next.selectedArea, projectChanged);
     if (projectChanged || prev?.hoveredArea !== next.hoveredArea) this.flag('hover', prev?.hoveredArea ?? -1, next.hoveredArea, projectChanged);
-    if (prev && prev.locale !== next.locale) {
-      this.map.setLayoutProperty('merchant-cluster-count', 'text-field', clusterCountLayer(next.locale).layout?.['text-field']);
-    }
-    if (prev && (prev.sovereignty.hoangSa !== next.sovereignty.hoangSa || prev.sovereignty.truongSa !== next.sovereignty.truongSa)) {
-      this.source('sovereignty').setData(sovereigntyLabels(next.sovereignty.hoangSa, next.sovereignty.truongSa));
-    }
+  }
+
+  camera(): Camera {
+    const { lng, lat } = this.map.getCenter();
+    return { center: [lng, lat], zoom: this.map.getZoom() };
   }
 
   /** Frames the project's areas. */
@@ -147,15 +164,15 @@ export class MapController {
     this.map.removeFeatureState({ source: 'areas' });
     this.map.removeFeatureState({ source: 'streets' });
     if (!project) return;
-    const locator = buildAreaLocator(project.areas.areas);
     this.source('areas').setData(areasCollection(project));
-    this.source('area-labels').setData(areaLabelPoints(project, (lon, lat) => locator.locate(lon, lat)));
+    this.source('area-labels').setData(areaLabelPoints(project));
     this.source('markets').setData(marketsCollection(project));
     this.source('streets').setData(streetsCollection(project));
     const points = merchantPointLayer(project.categories.map((c) => c.color)).paint;
     this.map.setPaintProperty('merchant-points', 'circle-color', points?.['circle-color']);
     this.map.setPaintProperty('merchant-points', 'circle-stroke-color', points?.['circle-stroke-color']);
-    this.fitToProject(false);
+    if (this.keepCamera) this.keepCamera = false;
+    else this.fitToProject(false);
   }
 
   /** Class of each area and adoption of each street, as feature state (no setData on a filter change). */
@@ -167,9 +184,9 @@ export class MapController {
         this.map.setFeatureState({ source: 'areas', id: index }, { cls: area.classIndex });
       }
     });
+    // A street without merchants under the filter has no rate (drawn grey), not a rate of 0.
     view.streets.forEach((street, index) => {
-      const rate = street.merchants > 0 ? street.withQr / street.merchants : 0;
-      this.map.setFeatureState({ source: 'streets', id: index }, { rate });
+      this.map.setFeatureState({ source: 'streets', id: index }, { rate: street.merchants > 0 ? street.withQr / street.merchants : null });
     });
   }
 

@@ -15,30 +15,17 @@ export function areasCollection(project: LoadedProject): FeatureCollection<Polyg
   };
 }
 
-/** One label point per area, at the merchant-weighted centre when it lies inside, else the bbox centre. */
-export function areaLabelPoints(project: LoadedProject, locate: (lon: number, lat: number) => number): FeatureCollection<Point> {
-  const n = project.areas.areas.length;
-  const sumLon = new Float64Array(n), sumLat = new Float64Array(n), count = new Uint32Array(n);
-  const { lon, lat } = project.merchants;
-  for (let row = 0; row < project.merchants.count; row++) {
-    const area = project.areaOf[row] ?? -1;
-    const x = lon[row] ?? NaN, y = lat[row] ?? NaN;
-    if (area < 0 || !Number.isFinite(x)) continue;
-    sumLon[area]! += x;
-    sumLat[area]! += y;
-    count[area]!++;
-  }
-  const features = project.areas.areas.map((area, index): Feature<Point> => {
-    const [minLon, minLat, maxLon, maxLat] = area.bbox;
-    let at: [number, number] = [(minLon + maxLon) / 2, (minLat + maxLat) / 2];
-    const c = count[index] ?? 0;
-    if (c > 0) {
-      const weighted: [number, number] = [(sumLon[index] ?? 0) / c, (sumLat[index] ?? 0) / c];
-      if (locate(weighted[0], weighted[1]) === index) at = weighted;
-    }
-    return { type: 'Feature', id: index, properties: { name: area.name }, geometry: { type: 'Point', coordinates: at } };
-  });
-  return { type: 'FeatureCollection', features };
+/** One label point per area, at the position computed when the project was built. */
+export function areaLabelPoints(project: LoadedProject): FeatureCollection<Point> {
+  return {
+    type: 'FeatureCollection',
+    features: project.areas.areas.map((area, index): Feature<Point> => ({
+      type: 'Feature',
+      id: index,
+      properties: { name: area.name },
+      geometry: { type: 'Point', coordinates: [project.areaLabels[index * 2] ?? NaN, project.areaLabels[index * 2 + 1] ?? NaN] },
+    })),
+  };
 }
 
 export function marketsCollection(project: LoadedProject): FeatureCollection<Point> {

@@ -23,12 +23,12 @@ const adoptionView = memoise((project: LoadedProject | null, selected: ReadonlyS
 
 export const selectAdoptionView = (state: AppState): AdoptionView | null => adoptionView(state.project, state.selectedCategories);
 
-const classColors = memoise((view: AdoptionView | null): readonly string[] =>
-  view && view.breaks.length >= 2 ? sequentialColors(view.breaks.length - 1) : [],
-);
+// Keyed on the number of classes, so a filter change that keeps it keeps the same array (and the map's paint).
+const classColors = memoise((classes: number): readonly string[] => (classes >= 1 ? sequentialColors(classes) : []));
 
 /** Colours of the map classes, as many as the breaks define. */
-export const selectClassColors = (state: AppState): readonly string[] => classColors(selectAdoptionView(state));
+export const selectClassColors = (state: AppState): readonly string[] =>
+  classColors(Math.max((selectAdoptionView(state)?.breaks.length ?? 0) - 1, 0));
 
 export function useAdoptionView(): AdoptionView | null {
   return useAppStore(selectAdoptionView);

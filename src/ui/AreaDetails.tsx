@@ -3,12 +3,13 @@ import type { MessageKey } from '../i18n/messages.ts';
 import { useAppStore } from '../store/appStore.ts';
 import { useAdoptionView, useFormatter } from '../store/selectors.ts';
 
-const LEVEL_KEYS: Readonly<Record<string, MessageKey>> = {
-  ward: 'details.level.ward',
-  commune: 'details.level.commune',
-  district: 'details.level.district',
-  province: 'details.level.province',
-};
+/** A Map, not an object: `level` comes from the file, and "constructor" must not find anything. */
+const LEVEL_KEYS: ReadonlyMap<string, MessageKey> = new Map([
+  ['ward', 'details.level.ward'],
+  ['commune', 'details.level.commune'],
+  ['district', 'details.level.district'],
+  ['province', 'details.level.province'],
+]);
 
 /** The selected area: its counts, rate against target, categories, markets and streets. */
 export function AreaDetails() {
@@ -29,7 +30,7 @@ export function AreaDetails() {
     .sort((a, b) => b.counts.merchants - a.counts.merchants);
   const markets = project.markets.filter((_, i) => project.marketArea[i] === index);
   const streets = project.streets.filter((_, i) => project.streetArea[i] === index);
-  const levelKey = area.level ? LEVEL_KEYS[area.level] : undefined;
+  const levelKey = area.level ? LEVEL_KEYS.get(area.level) : undefined;
   return (
     <section className="details" aria-labelledby="details-title" data-testid="area-details">
       <div className="details-head">

@@ -26,14 +26,18 @@ export function KpiCards() {
     return <section className="kpis" aria-hidden="true">{Array.from({ length: 6 }, (_, i) => <div key={i} className="kpi skeleton" />)}</section>;
   }
   const { totals } = view;
-  const covered = view.areas.filter((a) => a.counts.merchants > 0).length;
+  const covered = view.areas.filter((a) => a.counts.withQr > 0).length;
   const activeShare = totals.withQr > 0 ? totals.activeQr / totals.withQr : NaN;
   return (
     <section className="kpis" aria-label={f.t('kpi.title')}>
       <Kpi testId="kpi-merchants" label={f.t('kpi.merchants')} value={f.number(totals.merchants)} note={f.t('kpi.categoriesSelected', { count: selected.size, total: project.categories.length })} />
       <Kpi testId="kpi-with-qr" label={f.t('kpi.withQr')} value={f.number(totals.withQr)} note={f.t('kpi.areasCovered', { count: covered })} />
       <Kpi testId="kpi-rate" label={f.t('kpi.rate')} value={f.percent(qrAdoptionRate(totals))} />
-      <Kpi testId="kpi-active" label={f.t('kpi.active')} value={f.number(totals.activeQr)} note={f.t('kpi.activeHint', { share: f.percent(activeShare) })} />
+      {project.hasTransactions ? (
+        <Kpi testId="kpi-active" label={f.t('kpi.active')} value={f.number(totals.activeQr)} note={f.t('kpi.activeHint', { share: f.percent(activeShare) })} />
+      ) : (
+        <Kpi testId="kpi-active" label={f.t('kpi.active')} value="–" note={f.t('kpi.noTransactions')} />
+      )}
       <Kpi testId="kpi-markets" label={f.t('kpi.markets')} value={f.number(certified(project.markets))} note={f.t('kpi.ofTotal', { total: project.markets.length })} />
       <Kpi testId="kpi-streets" label={f.t('kpi.streets')} value={f.number(certified(project.streets))} note={f.t('kpi.ofTotal', { total: project.streets.length })} />
     </section>

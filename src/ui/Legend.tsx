@@ -26,7 +26,7 @@ export function Legend() {
         ))}
         {view.noData > 0 && (
           <li>
-            <span className="legend-swatch legend-nodata" style={{ background: NO_DATA_COLOR }} aria-hidden="true" />
+            <span className="legend-swatch" style={{ background: NO_DATA_COLOR }} aria-hidden="true" />
             <span className="legend-range">{f.t('legend.noData')}</span>
             <span className="legend-count">{f.t('legend.areas', { count: view.noData })}</span>
           </li>

@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import { useAppStore, type RankingSortKey } from '../store/appStore.ts';
+import { rankAreas } from '../store/ranking.ts';
 import { useAdoptionView, useFormatter } from '../store/selectors.ts';
 
 /** Areas ranked by adoption rate or merchant count; a row selects its area, hovering highlights it on the map. */
@@ -12,17 +13,7 @@ export function RankingTable() {
   const view = useAdoptionView();
   const rows = useMemo(() => {
     if (!project || !view) return [];
-    const value = (i: number) => {
-      const area = view.areas[i];
-      if (!area) return -Infinity;
-      return sort.key === 'rate' ? (Number.isFinite(area.rate) ? area.rate : -Infinity) : area.counts.merchants;
-    };
-    const order = view.areas.map((a) => a.index);
-    order.sort((a, b) => {
-      const diff = sort.descending ? value(b) - value(a) : value(a) - value(b);
-      return diff !== 0 && !Number.isNaN(diff) ? diff : f.compare(project.areas.areas[a]?.name ?? '', project.areas.areas[b]?.name ?? '');
-    });
-    return order;
+    return rankAreas(view, sort, (a, b) => f.compare(project.areas.areas[a]?.name ?? '', project.areas.areas[b]?.name ?? ''));
   }, [project, view, sort, f]);
   if (!project || !view) return <div className="skeleton-block tall" aria-hidden="true" />;
 
@@ -58,7 +49,15 @@ export function RankingTable() {
                 <tr key={area.code} className={selected ? 'selected' : undefined} onMouseEnter={() => hoverArea(area.code)}>
                   <td className="numeric rank">{rank + 1}</td>
                   <td>
-                    <button type="button" className="row-button" aria-pressed={selected} onClick={() => selectArea(selected ? null : area.code)} onFocus={() => hoverArea(area.code)}>
+                    <button
+                      type="button"
+                      className="row-button"
+                      title={area.name}
+                      aria-pressed={selected}
+                      onClick={() => selectArea(selected ? null : area.code)}
+                      onFocus={() => hoverArea(area.code)}
+                      onBlur={() => hoverArea(null)}
+                    >
                       {area.name}
                     </button>
                   </td>

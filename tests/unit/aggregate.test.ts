@@ -121,7 +121,7 @@ const MERCHANTS_CSV = [
   `M5,E,thoi trang,${inWard(1, 0.3)},,1,S1,2`, //    line 6: W2 fashion, QR, active
   `M6,F,karaoke,${inWard(1, 0.7)},,1,,1`, //         line 7: W2 other (unknown category), QR, active
   'M7,G,food,,,00003,1,S2,0', //                     line 8: W3 by code, QR, inactive
-  `M8,H,food,${Y + 1},${X},00001,1,S2,3`, //         line 9: outside every ward (code ignored)
+  `M8,H,food,${Y + 1},${X},,1,S2,3`, //               line 9: outside every ward, no code
   'M9,I,food,,,99999,1,,0', //                       line 10: unknown ward code
   `M10,J,fashion,${inWard(2)},,maybe,,0`, //         line 11: W3 fashion, unreadable QR -> no
   `M11,K,food,abc,${X},,1,,0`, //                    line 12: bad coordinates

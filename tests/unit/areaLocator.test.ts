@@ -272,10 +272,11 @@ describe('joinMerchantsToAreas', () => {
     'id,name,category,lat,lon,ward_code,has_qr',
     `M1,In first,a,${Y + 0.005},${X + 0.005},,1`,
     `M2,In second,a,${Y + 0.005},${X + 0.015},,0`,
-    `M3,Outside,a,${Y + 0.5},${X},00123,1`,
+    `M3,Outside,a,${Y + 0.5},${X},,1`,
     'M4,By code,a,,,00456,1',
     'M5,Unknown code,a,,,99999,1',
     `M6,On shared edge,a,${Y + 0.005},${X + S},,1`,
+    `M7,Off the map with a code,a,${Y - 0.5},${X},00123,1`,
   ].join('\n');
   const table = readMerchantsCsv(text, {}, categories).table;
   const join = joinMerchantsToAreas(table, areasResult, locator);
@@ -285,9 +286,14 @@ describe('joinMerchantsToAreas', () => {
     expect(join.areaOf[3]).toBe(1);
   });
 
-  it('reports a merchant outside every area with its line, even when it has a known code', () => {
+  it('rejects a merchant outside every area that has no area code, with its line', () => {
     expect(join.areaOf[2]).toBe(-1);
     expect(join.problems).toContainEqual(expect.objectContaining({ code: 'merchant-outside-areas', severity: 'rejected', line: 4 }));
+  });
+
+  it('keeps a merchant outside every area by its known area code, reported as changed', () => {
+    expect(join.areaOf[6]).toBe(0);
+    expect(join.problems).toContainEqual(expect.objectContaining({ code: 'merchant-outside-areas-by-code', severity: 'changed', line: 8 }));
   });
 
   it('reports an unknown area code with its line', () => {
@@ -301,8 +307,8 @@ describe('joinMerchantsToAreas', () => {
 
   it('counts the join: by location, by code, unmatched', () => {
     expect(join.matchedByLocation).toBe(3);
-    expect(join.matchedByCode).toBe(1);
+    expect(join.matchedByCode).toBe(2);
     expect(join.unmatched).toBe(2);
-    expect(join.problems).toHaveLength(2);
+    expect(join.problems).toHaveLength(3);
   });
 });

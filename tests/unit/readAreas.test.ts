@@ -224,3 +224,29 @@ describe('readStreets', () => {
     expect(result.summary).toEqual({ file: 'streets', rows: 2, loaded: 0, rejected: 2 });
   });
 });
+
+describe('readAreas: targets', () => {
+  const withTarget = (target: unknown) => ({
+    type: 'FeatureCollection',
+    features: [{ type: 'Feature', properties: { code: '001', name: 'A', target_rate: target }, geometry: { type: 'Polygon', coordinates: [[[0, 0], [1, 0], [1, 1], [0, 0]]] } }],
+  });
+  const read = (target: unknown) => readAreas(withTarget(target), { codeProperty: 'code', nameProperty: 'name' });
+
+  it('keeps a target written as a share in 0..1', () => {
+    const result = read(0.7);
+    expect(result.areas[0]?.targetRate).toBe(0.7);
+    expect(result.problems).toEqual([]);
+  });
+
+  it('reads a target written as a percentage and reports the change', () => {
+    const result = read('80');
+    expect(result.areas[0]?.targetRate).toBe(0.8);
+    expect(result.problems).toEqual([{ file: 'areas', code: 'feature-target-percent', severity: 'changed', feature: 0, detail: '80' }]);
+  });
+
+  it('drops a target that is neither a share nor a percentage', () => {
+    const result = read(250);
+    expect(result.areas[0]?.targetRate).toBeUndefined();
+    expect(result.problems.map((p) => p.code)).toEqual(['feature-target-percent']);
+  });
+});

@@ -29,7 +29,9 @@ export function readAreas(json: unknown, source: Pick<AreasSource, 'codeProperty
     const name = propertyText(feature, source.nameProperty) ?? codeText;
     const level = propertyText(feature, 'level');
     const parentCode = propertyText(feature, 'parent_code');
-    const targetRate = finiteNumber(ownProperty(feature.properties, 'target_rate'));
+    const targetRate = shareOf(finiteNumber(ownProperty(feature.properties, 'target_rate')), (detail) =>
+      problems.push({ file: 'areas', code: 'feature-target-percent', severity: 'changed', feature: featureIndex, detail }),
+    );
     const registered = finiteNumber(ownProperty(feature.properties, 'registered_businesses'));
     indexByCode.set(code, areas.length);
     areas.push({
@@ -51,6 +53,16 @@ export function readAreas(json: unknown, source: Pick<AreasSource, 'codeProperty
     problems,
     summary: { file: 'areas', rows: features.length, loaded: areas.length, rejected },
   };
+}
+
+/**
+ * A target as a share in 0..1. Files often write percentages: a value in (1, 100] is read as a
+ * percentage and reported as changed; anything else outside 0..1 is dropped and reported.
+ */
+function shareOf(value: number | undefined, report: (detail: string) => void): number | undefined {
+  if (value === undefined || (value >= 0 && value <= 1)) return value;
+  report(String(value));
+  return value > 1 && value <= 100 ? value / 100 : undefined;
 }
 
 function finiteNumber(value: unknown): number | undefined {

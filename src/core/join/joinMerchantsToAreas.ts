@@ -27,17 +27,26 @@ export function joinMerchantsToAreas(table: MerchantTable, areas: AreaSet, locat
     const lon = table.lon[row] ?? NaN;
     const lat = table.lat[row] ?? NaN;
     const line = table.line[row] ?? 0;
+    const code = dictionaryValue(table.areaCode, row);
+    const byCodeArea = code === '' ? -1 : (areas.indexByCode.get(areaCode(code)) ?? -1);
     if (Number.isFinite(lon) && Number.isFinite(lat)) {
       const area = locator.locate(lon, lat);
-      areaOf[row] = area;
-      if (area >= 0) byLocation++;
-      else problems.push({ file: 'merchants', code: 'merchant-outside-areas', severity: 'rejected', line, detail: `${lat}, ${lon}` });
+      if (area >= 0) {
+        areaOf[row] = area;
+        byLocation++;
+      } else if (byCodeArea >= 0) {
+        // Coordinates just off the boundaries (a GPS error, a point in the river) but a known code: keep the row by its code.
+        areaOf[row] = byCodeArea;
+        byCode++;
+        problems.push({ file: 'merchants', code: 'merchant-outside-areas-by-code', severity: 'changed', line, detail: `${lat}, ${lon} → ${code}` });
+      } else {
+        areaOf[row] = -1;
+        problems.push({ file: 'merchants', code: 'merchant-outside-areas', severity: 'rejected', line, detail: `${lat}, ${lon}` });
+      }
       continue;
     }
-    const code = dictionaryValue(table.areaCode, row);
-    const area = areas.indexByCode.get(areaCode(code)) ?? -1;
-    areaOf[row] = area;
-    if (area >= 0) byCode++;
+    areaOf[row] = byCodeArea;
+    if (byCodeArea >= 0) byCode++;
     else problems.push({ file: 'merchants', code: 'merchant-unknown-area-code', severity: 'rejected', line, detail: code });
   }
   return { areaOf, matchedByLocation: byLocation, matchedByCode: byCode, unmatched: table.count - byLocation - byCode, problems };

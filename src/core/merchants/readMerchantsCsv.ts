@@ -12,6 +12,8 @@ export interface MerchantsResult {
   /** True when some rows had a category outside the list and were counted as "other". */
   readonly usesOtherCategory: boolean;
   readonly delimiter: CsvDelimiter;
+  /** True when the file has a transactions column, so "QR in use" can be counted at all. */
+  readonly hasTransactions: boolean;
   readonly problems: readonly DataProblem[];
   readonly summary: FileSummary;
 }
@@ -149,6 +151,7 @@ export function readMerchantsCsv(
     table,
     usesOtherCategory: usesOther,
     delimiter,
+    hasTransactions: indexes.txCountMonth !== undefined,
     problems,
     summary: { file: 'merchants', rows: dataRows, loaded: table.count, rejected: rejectedRows },
   };

@@ -1,5 +1,6 @@
 import { aggregateByGroupCategory, type GroupCategoryTable } from '../aggregate/areaCategoryTable.ts';
 import type { AreaSet } from '../geo/area.ts';
+import { areaLabelPositions } from '../geo/labelPoints.ts';
 import { readAreas } from '../geo/readAreas.ts';
 import { readMarkets, readStreets, type Market, type Street } from '../geo/readSites.ts';
 import { categoryId } from '../ids.ts';
@@ -58,6 +59,10 @@ export interface LoadedProject {
   readonly streetArea: Int32Array;
   /** Merchants per street × category, for colouring streets by adoption. */
   readonly streetTable: GroupCategoryTable;
+  /** False when the merchant file has no transactions column: QR use cannot be told from QR display. */
+  readonly hasTransactions: boolean;
+  /** Where each area's name is drawn: [lon, lat] per area. */
+  readonly areaLabels: Float64Array;
   readonly report: DataReport;
 }
 
@@ -102,10 +107,10 @@ export function buildProject(inputs: ProjectInputs, onStage: (stage: BuildStage)
   const files: FileSummary[] = [areasResult.summary, merchantSummary];
   if (marketsResult) files.push(marketsResult.summary);
   if (streetsResult) files.push(streetsResult.summary);
+  // In file order, then by line or feature, as a reader goes through the files.
   const problems = [
     ...areasResult.problems,
-    ...merchantsResult.problems,
-    ...join.problems,
+    ...sortByPlace([...merchantsResult.problems, ...join.problems]),
     ...(marketsResult?.problems ?? []),
     ...(streetsResult?.problems ?? []),
   ];
@@ -121,12 +126,18 @@ export function buildProject(inputs: ProjectInputs, onStage: (stage: BuildStage)
     streets,
     streetArea,
     streetTable,
+    hasTransactions: merchantsResult.hasTransactions,
+    areaLabels: areaLabelPositions(areasResult.areas, join.areaOf, table.lon, table.lat, (lon, lat) => locator.locate(lon, lat)),
     report: {
       files,
       problems,
       join: { matchedByLocation: join.matchedByLocation, matchedByCode: join.matchedByCode, unmatched: join.unmatched },
     },
   };
+}
+
+function sortByPlace(problems: DataProblem[]): DataProblem[] {
+  return problems.sort((a, b) => (a.line ?? a.feature ?? 0) - (b.line ?? b.feature ?? 0));
 }
 
 /** Index into `ids` of each row's value in a dictionary column, -1 when absent or unknown. */

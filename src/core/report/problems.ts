@@ -10,6 +10,7 @@ export type ProblemCode =
   | 'csv-empty'
   | 'merchant-bad-coordinates'
   | 'merchant-outside-areas'
+  | 'merchant-outside-areas-by-code'
   | 'merchant-unknown-area-code'
   | 'merchant-no-location'
   | 'merchant-unknown-category'
@@ -19,8 +20,8 @@ export type ProblemCode =
   | 'feature-invalid-geometry'
   | 'feature-missing-code'
   | 'feature-duplicate-code'
-  | 'geojson-invalid'
-  | 'manifest-invalid';
+  | 'feature-target-percent'
+  | 'geojson-invalid';
 
 export type Severity = 'rejected' | 'changed';
 
@@ -43,22 +44,4 @@ export interface FileSummary {
   readonly rows: number;
   readonly loaded: number;
   readonly rejected: number;
-}
-
-/** Collects problems; keeps the first `limit` in full and counts the rest by code. */
-export class ProblemLog {
-  readonly items: DataProblem[] = [];
-  readonly countByCode = new Map<ProblemCode, number>();
-  constructor(private readonly limit = 10_000) {}
-
-  add(problem: DataProblem): void {
-    this.countByCode.set(problem.code, (this.countByCode.get(problem.code) ?? 0) + 1);
-    if (this.items.length < this.limit) this.items.push(problem);
-  }
-
-  get total(): number {
-    let sum = 0;
-    for (const n of this.countByCode.values()) sum += n;
-    return sum;
-  }
 }

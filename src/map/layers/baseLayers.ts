@@ -2,7 +2,8 @@ import type { BackgroundLayerSpecification, FillLayerSpecification, SymbolLayerS
 import { ITALIC_FONT } from '../fonts.ts';
 
 export const SEA_COLOR = '#dbe7ee';
-export const LAND_COLOR = '#f5f4f0';
+/** A warm grey, darker than the palest class (#ffffcc) so light wards stand out from the land around them. */
+export const LAND_COLOR = '#e7e5df';
 export const SOVEREIGNTY_LABEL_COLOR = '#35627a';
 
 export const backgroundLayer = (): BackgroundLayerSpecification => ({

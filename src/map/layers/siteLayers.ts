@@ -4,6 +4,8 @@ import { LABEL_FONT } from '../fonts.ts';
 /** Status colours of cashless markets and streets (colour-blind-safe: blue, orange, grey). */
 export const STATUS_COLORS = { certified: '#0072B2', in_progress: '#E69F00', not_started: '#6b7280', unknown: '#6b7280' } as const;
 
+export const STREET_NO_DATA_COLOR = '#cbd5e1';
+
 export const streetCasingLayer = (): LineLayerSpecification => ({
   id: 'street-casing',
   type: 'line',
@@ -20,8 +22,10 @@ export const streetLineLayer = (): LineLayerSpecification => ({
   layout: { 'line-cap': 'round', 'line-join': 'round' },
   paint: {
     'line-color': [
-      'interpolate', ['linear'], ['coalesce', ['feature-state', 'rate'], 0],
-      0, '#fde0c5', 0.5, '#f59e0b', 1, '#7c2d12',
+      'case',
+      ['==', ['typeof', ['feature-state', 'rate']], 'number'],
+      ['interpolate', ['linear'], ['feature-state', 'rate'], 0, '#fde0c5', 0.5, '#f59e0b', 1, '#7c2d12'],
+      STREET_NO_DATA_COLOR,
     ],
     'line-width': ['interpolate', ['linear'], ['zoom'], 11, 3, 15, 7],
   },
