@@ -1,4 +1,5 @@
 import { countsPerCategory, qrAdoptionRate } from '../core/aggregate/summarise.ts';
+import type { Market, Street } from '../core/geo/readSites.ts';
 import type { MessageKey } from '../i18n/messages.ts';
 import { useAppStore } from '../store/appStore.ts';
 import { useAdoptionView, useFormatter } from '../store/selectors.ts';
@@ -76,33 +77,34 @@ export function AreaDetails() {
           );
         })}
       </ul>
-      <h3 className="details-subtitle">{f.t('details.markets')}</h3>
-      {markets.length === 0 ? <p className="muted">{f.t('details.none')}</p> : (
-        <ul className="site-list">
-          {markets.map((market) => (
-            <li key={market.id}>
-              <span className={`status-dot status-${market.status}`} aria-hidden="true" />
-              <span>{market.name}</span>
-              <span className="muted">
-                {f.t(`status.${market.status}`)}
-                {market.stallsTotal !== undefined && market.stallsQr !== undefined ? ` · ${f.t('details.stalls', { qr: market.stallsQr, total: market.stallsTotal })}` : ''}
-              </span>
-            </li>
-          ))}
-        </ul>
-      )}
-      <h3 className="details-subtitle">{f.t('details.streets')}</h3>
-      {streets.length === 0 ? <p className="muted">{f.t('details.none')}</p> : (
-        <ul className="site-list">
-          {streets.map((street) => (
-            <li key={street.id}>
-              <span className={`status-dot status-${street.status}`} aria-hidden="true" />
-              <span>{street.name}</span>
-              <span className="muted">{f.t(`status.${street.status}`)}</span>
-            </li>
-          ))}
-        </ul>
-      )}
+      <SiteList title={f.t('details.markets')} items={markets} describe={(market) =>
+        market.stallsTotal !== undefined && market.stallsQr !== undefined ? f.t('details.stalls', { qr: market.stallsQr, total: market.stallsTotal }) : ''}
+      />
+      <SiteList title={f.t('details.streets')} items={streets} describe={() => ''} />
     </section>
+  );
+}
+
+/** Markets or streets of an area with their certification status. */
+function SiteList<T extends Market | Street>({ title, items, describe }: { title: string; items: readonly T[]; describe: (item: T) => string }) {
+  const f = useFormatter();
+  return (
+    <>
+      <h3 className="details-subtitle">{title}</h3>
+      {items.length === 0 ? <p className="muted">{f.t('details.none')}</p> : (
+        <ul className="site-list">
+          {items.map((item) => {
+            const extra = describe(item);
+            return (
+              <li key={item.id}>
+                <span className={`status-dot status-${item.status}`} aria-hidden="true" />
+                <span>{item.name}</span>
+                <span className="muted">{f.t(`status.${item.status}`)}{extra ? ` · ${extra}` : ''}</span>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </>
   );
 }

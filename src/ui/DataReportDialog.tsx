@@ -1,7 +1,7 @@
-import { useEffect, useRef } from 'react';
 import { problemMessage } from '../i18n/messages.ts';
 import { useAppStore } from '../store/appStore.ts';
 import { useFormatter } from '../store/selectors.ts';
+import { useModalDialog } from './useModalDialog.ts';
 
 const SHOWN = 500;
 
@@ -11,13 +11,7 @@ export function DataReportDialog() {
   const open = useAppStore((s) => s.reportOpen);
   const project = useAppStore((s) => s.project);
   const setOpen = useAppStore((s) => s.setReportOpen);
-  const dialog = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const element = dialog.current;
-    if (!element) return;
-    if (open && !element.open) element.showModal();
-    if (!open && element.open) element.close();
-  }, [open]);
+  const dialog = useModalDialog(open);
   const report = project?.report;
   return (
     <dialog ref={dialog} className="dialog" aria-labelledby="report-title" onClose={() => setOpen(false)}>

@@ -1,7 +1,8 @@
-import { useEffect, useRef, useState, type DragEvent } from 'react';
+import { useRef, useState, type DragEvent } from 'react';
 import { clearImportedData, importFiles } from '../app/startApp.ts';
 import { useAppStore } from '../store/appStore.ts';
 import { useFormatter } from '../store/selectors.ts';
+import { useModalDialog } from './useModalDialog.ts';
 
 /** Files the user brings: drop zone and file picker; the imported data stays in this browser until cleared. */
 export function ImportDialog() {
@@ -9,15 +10,9 @@ export function ImportDialog() {
   const open = useAppStore((s) => s.importOpen);
   const source = useAppStore((s) => s.source);
   const setOpen = useAppStore((s) => s.setImportOpen);
-  const dialog = useRef<HTMLDialogElement>(null);
+  const dialog = useModalDialog(open);
   const input = useRef<HTMLInputElement>(null);
   const [dragging, setDragging] = useState(false);
-  useEffect(() => {
-    const element = dialog.current;
-    if (!element) return;
-    if (open && !element.open) element.showModal();
-    if (!open && element.open) element.close();
-  }, [open]);
 
   const take = (files: readonly File[]) => {
     if (files.length === 0) return;

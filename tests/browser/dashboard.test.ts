@@ -1,46 +1,17 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { sequentialColors } from '../../src/core/classify/palette.ts';
 import { LAND_COLOR, SEA_COLOR, SOVEREIGNTY_LABEL_COLOR } from '../../src/map/layers/baseLayers.ts';
-import { launchChromium } from './support/browser.ts';
 import { readDemoFacts } from './support/demoFacts.ts';
-import { DashboardDriver } from './support/driver.ts';
 import { blend, changedShare, countInk, countNear, hexToRgb } from './support/pixels.ts';
-import { startPreviewServer } from './support/server.ts';
+import { dashboardSession } from './support/session.ts';
 
 const AREA_FILL_OPACITY = 0.85;
 const facts = readDemoFacts();
 const vi = new Intl.NumberFormat('vi-VN');
 const en = new Intl.NumberFormat('en-GB');
 
-let browser: Browser;
-let server: Awaited<ReturnType<typeof startPreviewServer>>;
-let driver: DashboardDriver | undefined;
-
-beforeAll(async () => {
-  server = await startPreviewServer();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-afterEach(async () => {
-  // Every scenario: nothing logged as an error, and no request left the app's origin.
-  const current = driver;
-  driver = undefined;
-  if (!current) return;
-  await current.close();
-  expect(current.consoleErrors).toEqual([]);
-  expect(current.outsideRequests).toEqual([]);
-});
-
-async function open(query = ''): Promise<DashboardDriver> {
-  driver = await DashboardDriver.open(browser, server.url, query);
-  return driver;
-}
+const session = dashboardSession();
+const open = (query = '') => session.open(query);
 
 describe('the dashboard on its demo data', () => {
   it('draws the wards in at least three adoption classes of the palette', async () => {
@@ -171,10 +142,10 @@ describe('the dashboard on its demo data', () => {
   });
 
   it('explains a project file that cannot be loaded', async () => {
-    const page = await browser.newPage();
+    const page = await session.browser.newPage();
     const errors: string[] = [];
     page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-    await page.goto(new URL('?project=missing/project.json', server.url).href);
+    await page.goto(new URL('?project=missing/project.json', session.url).href);
     const alert = page.getByRole('alert');
     await alert.waitFor();
     // The preview server answers an unknown path with the app's own page, as many static hosts do.

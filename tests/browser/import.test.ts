@@ -1,12 +1,10 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from './support/browser.ts';
+import { describe, expect, it } from 'vitest';
 import { readDemoFacts } from './support/demoFacts.ts';
-import { DashboardDriver } from './support/driver.ts';
-import { startPreviewServer } from './support/server.ts';
+import type { DashboardDriver } from './support/driver.ts';
+import { dashboardSession } from './support/session.ts';
 
 /** Three square wards side by side near Huế, with Vietnamese property names the app must guess. */
 function square(west: number, south: number, size: number): number[][][] {
@@ -34,9 +32,7 @@ const MERCHANTS = '\uFEFF' + [
 // Rows 2–5 (lines 2–5) are used; line 6 lies outside every ward; line 7 has too few fields.
 const USED = 4;
 
-let browser: Browser;
-let server: Awaited<ReturnType<typeof startPreviewServer>>;
-let driver: DashboardDriver | undefined;
+const session = dashboardSession();
 const dir = mkdtempSync(path.join(tmpdir(), 'qr-map-import-'));
 const file = (name: string, content: string | Buffer) => {
   const target = path.join(dir, name);
@@ -45,23 +41,6 @@ const file = (name: string, content: string | Buffer) => {
 };
 const vi = new Intl.NumberFormat('vi-VN');
 
-beforeAll(async () => {
-  server = await startPreviewServer();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-afterEach(async () => {
-  const current = driver;
-  driver = undefined;
-  if (!current) return;
-  await current.close();
-  expect(current.consoleErrors).toEqual([]);
-  expect(current.outsideRequests).toEqual([]);
-});
-
 async function importThrough(d: DashboardDriver, paths: string[]): Promise<void> {
   await d.page.getByRole('button', { name: 'Nhập dữ liệu' }).click();
   await d.page.locator('#import-files').setInputFiles(paths);
@@ -69,7 +48,7 @@ async function importThrough(d: DashboardDriver, paths: string[]): Promise<void>
 
 describe('importing an official\'s own files', () => {
   it('maps picked boundaries and a semicolon CSV, and reports every row not used with its line', async () => {
-    const d = (driver = await DashboardDriver.open(browser, server.url));
+    const d = await session.open();
     await importThrough(d, [file('phuong.geojson', AREAS), file('co-so.csv', MERCHANTS)]);
     const report = d.page.getByRole('dialog', { name: 'Báo cáo dữ liệu' });
     await report.waitFor();
@@ -87,7 +66,7 @@ describe('importing an official\'s own files', () => {
   });
 
   it('keeps the imported data after a reload, and shows the demo again once it is cleared', async () => {
-    const d = (driver = await DashboardDriver.open(browser, server.url));
+    const d = await session.open();
     await importThrough(d, [file('phuong.geojson', AREAS), file('co-so.csv', MERCHANTS)]);
     await d.page.getByRole('dialog', { name: 'Báo cáo dữ liệu' }).waitFor();
     await d.page.reload();
@@ -102,7 +81,7 @@ describe('importing an official\'s own files', () => {
   });
 
   it('takes a merchant list dropped on the dialog and keeps the boundaries on screen', async () => {
-    const d = (driver = await DashboardDriver.open(browser, server.url));
+    const d = await session.open();
     const wards = await d.page.locator('.ranking tbody tr').count();
     await d.page.getByRole('button', { name: 'Nhập dữ liệu' }).click();
     // Two merchants in the demo city: one in its centre ward by code, one by coordinates.
@@ -119,7 +98,7 @@ describe('importing an official\'s own files', () => {
   });
 
   it('refuses an Excel workbook and says how to save it as CSV', async () => {
-    const d = (driver = await DashboardDriver.open(browser, server.url));
+    const d = await session.open();
     const xlsx = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(60)]);
     await importThrough(d, [file('danh-sach.xlsx', xlsx)]);
     const alert = d.page.getByRole('alert');

@@ -7,6 +7,7 @@ import { readAreas } from '../../src/core/geo/readAreas.ts';
 import { buildAreaLocator } from '../../src/core/join/areaLocator.ts';
 import { buildProject } from '../../src/core/project/buildProject.ts';
 import { parseManifest } from '../../src/core/manifest/parseManifest.ts';
+import { seededRandom } from '../support/random.ts';
 
 /** Real Vietnamese boundaries kept beside the repository (never copied into it). */
 const REAL = path.resolve('../shared/data/real');
@@ -15,17 +16,6 @@ const readJson = (file: string): unknown => JSON.parse(readFileSync(path.join(RE
 
 const wardsJson = readJson('danang-wards-2025.geojson');
 const wardSource = { codeProperty: 'ward_code', nameProperty: 'ward_name' };
-
-/** Seeded PRNG (mulberry32) so every run checks the same points. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A point strictly inside `area` and inside no other area (real files have slivers where neighbours overlap). */
 function interiorPoint(areas: readonly Area[], index: number, next: () => number): [number, number] {
@@ -52,7 +42,7 @@ describe('real Đà Nẵng ward boundaries (2025)', () => {
 
   it('finds each ward from a point inside it', () => {
     const locator = buildAreaLocator(result.areas);
-    const next = random(7);
+    const next = seededRandom(7);
     for (const [index, area] of result.areas.entries()) {
       const [lon, lat] = interiorPoint(result.areas, index, next);
       expect(locator.locate(lon, lat), area.name).toBe(index);
@@ -61,7 +51,7 @@ describe('real Đà Nẵng ward boundaries (2025)', () => {
 
   it('agrees with turf on 5,000 random points over the city', () => {
     const locator = buildAreaLocator(result.areas);
-    const next = random(20250701);
+    const next = seededRandom(20250701);
     const mainland = result.areas.filter((a) => a.code !== '20333');
     const minLon = Math.min(...mainland.map((a) => a.bbox[0])), maxLon = Math.max(...mainland.map((a) => a.bbox[2]));
     const minLat = Math.min(...mainland.map((a) => a.bbox[1])), maxLat = Math.max(...mainland.map((a) => a.bbox[3]));
@@ -82,7 +72,7 @@ describe('real Đà Nẵng ward boundaries (2025)', () => {
   it('counts generated merchants per ward, joined by location and by ward code', () => {
     const rows = ['id,name,category,lat,lon,ward_code,has_qr'];
     const expected = new Map<string, { merchants: number; withQr: number }>();
-    const next = random(11);
+    const next = seededRandom(11);
     result.areas.forEach((area, index) => {
       const [lon, lat] = interiorPoint(result.areas, index, next);
       const n = 1 + (index % 4);

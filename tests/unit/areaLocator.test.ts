@@ -7,6 +7,7 @@ import { readAreas, type AreasResult } from '../../src/core/geo/readAreas.ts';
 import { readMerchantsCsv } from '../../src/core/merchants/readMerchantsCsv.ts';
 import type { Area } from '../../src/core/geo/area.ts';
 import { categoryId } from '../../src/core/ids.ts';
+import { seededRandom } from '../support/random.ts';
 
 type Ring = Position[];
 
@@ -184,18 +185,6 @@ describe('buildAreaLocator: shared boundaries', () => {
   });
 });
 
-/** Seeded PRNG (mulberry32) so the random cross-check is repeatable. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function distanceToSegment(px: number, py: number, a: Position, b: Position): number {
   const ax = a[0] as number, ay = a[1] as number, bx = b[0] as number, by = b[1] as number;
   const dx = bx - ax, dy = by - ay;
@@ -206,7 +195,7 @@ function distanceToSegment(px: number, py: number, a: Position, b: Position): nu
 
 describe('buildAreaLocator: agrees with turf', () => {
   const N = 4;
-  const random = mulberry32(20250611);
+  const random = seededRandom(20250611);
   const jitter = () => (random() - 0.5) * 0.4 * S;
   // Corners of a 4 × 4 grid with jittered, shared positions.
   const corner: Position[][] = [];

@@ -3,6 +3,7 @@ import { classOf, computeBreaks, countPerClass } from '../../src/core/classify/c
 import type { Breaks } from '../../src/core/classify/classify.ts';
 import { NO_DATA_COLOR, SEQUENTIAL_PALETTES, sequentialColors } from '../../src/core/classify/palette.ts';
 import type { ClassificationMethod } from '../../src/core/manifest/types.ts';
+import { seededRandom } from '../support/random.ts';
 
 const ONE_TO_TEN = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
 const CLUSTERED = [1, 2, 3, 10, 11, 12, 20, 21, 22];
@@ -43,18 +44,6 @@ function bruteForceMinSsd(values: readonly number[], k: number): number {
   return best;
 }
 
-/** Deterministic PRNG (mulberry32). */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 describe('computeBreaks — quantile', () => {
   it('puts boundary i at sorted position floor(i*n/k), so 1..10 in 5 classes gives [1,3,5,7,9,10]', () => {
     // n = 10, k = 5: positions floor(1*10/5)=2, floor(20/5)=4, floor(30/5)=6, floor(40/5)=8
@@ -91,7 +80,7 @@ describe('computeBreaks — quantile', () => {
   });
 
   it('gives strictly ascending interior boundaries on tie-heavy data', () => {
-    const rand = mulberry32(7);
+    const rand = seededRandom(7);
     for (let t = 0; t < 50; t++) {
       const values = Array.from({ length: 1 + Math.floor(rand() * 30) }, () => Math.floor(rand() * 5));
       const breaks = computeBreaks(values, 'quantile', 1 + Math.floor(rand() * 9));
@@ -137,7 +126,7 @@ describe('computeBreaks — jenks', () => {
   });
 
   it('is optimal: matches a brute-force search over all assignments on random small arrays', () => {
-    const rand = mulberry32(20240601);
+    const rand = seededRandom(20240601);
     for (let t = 0; t < 12; t++) {
       const n = 3 + Math.floor(rand() * 6); // 3..8 values (k^n labellings stay small)
       const k = 2 + Math.floor(rand() * 3); // 2..4 classes
@@ -162,7 +151,7 @@ describe('computeBreaks — jenks', () => {
   });
 
   it('samples deterministically above 5,000 values and still returns min and max', () => {
-    const rand = mulberry32(3);
+    const rand = seededRandom(3);
     const values = Array.from({ length: 12_001 }, () => rand() * 100);
     const a = computeBreaks(values, 'jenks', 5);
     const b = computeBreaks([...values].reverse(), 'jenks', 5);
@@ -252,7 +241,7 @@ describe('classOf', () => {
 
 describe('countPerClass', () => {
   it.each(METHODS)('%s: counts sum to the number of finite values', (method) => {
-    const rand = mulberry32(11);
+    const rand = seededRandom(11);
     const values = Array.from({ length: 200 }, (_, i) => (i % 17 === 0 ? NaN : Math.round(rand() * 50) / 50));
     const breaks = computeBreaks(values, method, 5);
     const counts = countPerClass(values, breaks);

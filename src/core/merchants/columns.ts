@@ -1,33 +1,34 @@
+type NumberArray = Float64Array | Uint32Array;
+
 /** A growable typed column; `finish` returns a right-sized copy. */
-export class Float64Column {
-  private data = new Float64Array(1024);
+class TypedColumn<A extends NumberArray> {
+  private data: A;
   length = 0;
+  constructor(private readonly make: (length: number) => A) {
+    this.data = make(1024);
+  }
   push(value: number): void {
     if (this.length === this.data.length) {
-      const next = new Float64Array(this.data.length * 2);
+      const next = this.make(this.data.length * 2);
       next.set(this.data);
       this.data = next;
     }
     this.data[this.length++] = value;
   }
-  finish(): Float64Array {
-    return this.data.slice(0, this.length);
+  finish(): A {
+    return this.data.slice(0, this.length) as A;
   }
 }
 
-export class Uint32Column {
-  private data = new Uint32Array(1024);
-  length = 0;
-  push(value: number): void {
-    if (this.length === this.data.length) {
-      const next = new Uint32Array(this.data.length * 2);
-      next.set(this.data);
-      this.data = next;
-    }
-    this.data[this.length++] = value;
+export class Float64Column extends TypedColumn<Float64Array> {
+  constructor() {
+    super((length) => new Float64Array(length));
   }
-  finish(): Uint32Array {
-    return this.data.slice(0, this.length);
+}
+
+export class Uint32Column extends TypedColumn<Uint32Array> {
+  constructor() {
+    super((length) => new Uint32Array(length));
   }
 }
 
