@@ -60,7 +60,10 @@ export function ImportDialog() {
         />
         <button type="button" className="button button-primary" onClick={() => input.current?.click()}>{f.t('import.choose')}</button>
       </div>
-      <p className="muted">{f.t('import.privacy')}</p>
+      <p className="muted">
+        {f.t('import.privacy')}{' '}
+        <a href="templates/merchants-template.csv" download>{f.t('import.template')}</a>
+      </p>
       {source === 'imported' && (
         <div className="saved-note">
           <p>{f.t('import.saved')}</p>
