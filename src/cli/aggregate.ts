@@ -127,7 +127,7 @@ export function aggregateCommand(args: readonly string[], out: CliOutput): numbe
     lines.push(`${f.t(`file.${summary.file}`)}: ${summaryLines(f, summary).join(', ')}`);
   }
   const { join } = project.report;
-  lines.push(f.t('report.join', { location: String(join.matchedByLocation), code: String(join.matchedByCode), unmatched: String(join.unmatched) }));
+  lines.push(f.t('report.join', { location: String(join.matchedByLocation), code: String(join.matchedByCode), name: String(join.matchedByName), unmatched: String(join.unmatched) }));
   lines.push(`${cliText(lang, 'wrote')}: ${written.map(([name]) => path.join(outDir, name)).join(', ')}`);
   out.stdout(`${lines.join('\n')}\n`);
   return rejected ? 1 : 0;

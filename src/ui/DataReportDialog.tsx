@@ -41,7 +41,7 @@ export function DataReportDialog() {
               ))}
             </tbody>
           </table>
-          <p>{f.t('report.join', { location: report.join.matchedByLocation, code: report.join.matchedByCode, unmatched: report.join.unmatched })}</p>
+          <p>{f.t('report.join', { location: report.join.matchedByLocation, code: report.join.matchedByCode, name: report.join.matchedByName, unmatched: report.join.unmatched })}</p>
           <h3>{f.t('report.problems')}</h3>
           {report.problems.length === 0 ? <p>{f.t('report.noProblems')}</p> : (
             <ul className="problem-list">

@@ -191,7 +191,7 @@ describe('buildProject on a tiny project', () => {
   });
 
   it('counts the join by location, by code and unmatched', () => {
-    expect(project.report.join).toEqual({ matchedByLocation: 8, matchedByCode: 1, unmatched: 2 });
+    expect(project.report.join).toEqual({ matchedByLocation: 8, matchedByCode: 1, matchedByName: 0, unmatched: 2 });
   });
 
   it('reports every file with rows = loaded + rejected', () => {

@@ -116,7 +116,7 @@ describe('qr-map aggregate', () => {
     const { status, stdout, stderr } = cli('aggregate', '--areas', areas, '--merchants', merchants, '--out', out);
     expect(stderr).toBe('');
     expect(status).toBe(1);
-    expect(stdout).toContain('Assigned to areas: 8 by location, 1 by code, 1 unassigned\n');
+    expect(stdout).toContain('Assigned to areas: 8 by location, 1 by code, 0 by name, 1 unassigned\n');
 
     expect(readFileSync(path.join(out, 'areas.csv'), 'utf8')).toBe(
       '\ufeffarea_code,area_name,merchants,merchants_qr,qr_rate\r\n' +
@@ -149,7 +149,7 @@ describe('qr-map aggregate', () => {
           { line: 11, severity: 'changed', code: 'merchant-bad-qr-value', message: 'Unreadable QR value, counted as without QR', detail: 'maybe' },
         ],
       },
-      join: { matchedByLocation: 8, matchedByCode: 1, unmatched: 1 },
+      join: { matchedByLocation: 8, matchedByCode: 1, matchedByName: 0, unmatched: 1 },
     });
   });
 

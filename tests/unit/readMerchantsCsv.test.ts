@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { readMerchantsCsv } from '../../src/core/merchants/readMerchantsCsv.ts';
-import { parseDecimal, parseYesNo } from '../../src/core/merchants/parseValues.ts';
+import { parseCount, parseDecimal, parseYesNo } from '../../src/core/merchants/parseValues.ts';
 import { resolveColumns } from '../../src/core/merchants/resolveColumns.ts';
 import { buildCategoryMatcher, foldText } from '../../src/core/merchants/categoryMatcher.ts';
 import { dictionaryValue } from '../../src/core/merchants/columns.ts';
@@ -355,5 +355,26 @@ describe('readMerchantsCsv: header problems', () => {
     const result = read('\n\n');
     expect(result.problems.map((p) => p.code)).toEqual(['csv-empty']);
     expect(result.summary).toEqual({ file: 'merchants', rows: 0, loaded: 0, rejected: 0 });
+  });
+});
+
+describe('parseCount', () => {
+  it('reads thousands separators as spreadsheets write them', () => {
+    expect(parseCount('1.234.567')).toBe(1234567);
+    expect(parseCount('1,234,567')).toBe(1234567);
+    expect(parseCount('1 234')).toBe(1234);
+    expect(parseCount('12,5')).toBe(12.5);
+    expect(parseCount('42')).toBe(42);
+  });
+
+  it('refuses text that is not a number', () => {
+    expect(parseCount('1.23.4')).toBeNaN();
+    expect(parseCount('mười')).toBeNaN();
+    expect(parseCount('')).toBeNaN();
+  });
+
+  it('stays fast on a long cell of digits and dots', () => {
+    // A backtracking pattern would take seconds here; this one answers at once (no clock in the assertion).
+    expect(parseCount('1.' + '234.'.repeat(50_000) + 'x')).toBeNaN();
   });
 });

@@ -4,50 +4,107 @@ import { dictionaryValue } from '../merchants/columns.ts';
 import type { MerchantTable } from '../merchants/merchantTable.ts';
 import type { DataProblem } from '../report/problems.ts';
 import type { AreaLocator } from './areaLocator.ts';
+import { normaliseAreaName, unpaddedCode } from './areaNames.ts';
 
 export interface MerchantJoin {
   /** Area index of each merchant row; -1 when it lies in no area. */
   readonly areaOf: Int32Array;
   readonly matchedByLocation: number;
+  /** Rows placed by their area code (exactly, or once leading zeros are ignored). */
   readonly matchedByCode: number;
+  /** Rows placed by their area name, after normalising it. */
+  readonly matchedByName: number;
   readonly unmatched: number;
   readonly problems: readonly DataProblem[];
 }
 
+const AMBIGUOUS = -2;
+
+/** A lookup where a key shared by two areas finds neither. */
+function uniqueIndex(keys: readonly string[]): Map<string, number> {
+  const index = new Map<string, number>();
+  keys.forEach((key, i) => {
+    if (key !== '') index.set(key, index.has(key) ? AMBIGUOUS : i);
+  });
+  return index;
+}
+
 /**
- * Assigns each merchant to an area: by point in polygon when the row has coordinates, by area
- * code otherwise. Rows matched neither way are reported with their line and kept out of every area.
+ * Assigns each merchant to an area: by point in polygon when the row has coordinates; otherwise by
+ * area code, by the code with leading zeros ignored, then by normalised area name. Rows placed any
+ * way but exactly are reported as changed; rows placed no way are rejected with their line.
  */
 export function joinMerchantsToAreas(table: MerchantTable, areas: AreaSet, locator: AreaLocator): MerchantJoin {
   const areaOf = new Int32Array(table.count);
   const problems: DataProblem[] = [];
+  const byUnpadded = uniqueIndex(areas.areas.map((a) => unpaddedCode(a.code)));
+  const byName = uniqueIndex(areas.areas.map((a) => normaliseAreaName(a.name)));
+  const codeLengths = new Set(areas.areas.map((a) => a.code.length));
   let byLocation = 0;
   let byCode = 0;
+  let byNameCount = 0;
+  let otherSystemCodes = 0;
+  let firstOtherSystemCode = '';
+
+  /** Area of a row by its code or name, reporting inexact matches; -1 when none. */
+  const placeByKeys = (row: number, line: number, reason: 'no-coordinates' | 'outside'): number => {
+    const code = dictionaryValue(table.areaCode, row);
+    const exact = code === '' ? -1 : (areas.indexByCode.get(areaCode(code)) ?? -1);
+    if (exact >= 0) {
+      if (reason === 'outside') problems.push({ file: 'merchants', code: 'merchant-outside-areas-by-code', severity: 'changed', line, detail: code });
+      byCode++;
+      return exact;
+    }
+    const padded = code === '' ? -1 : (byUnpadded.get(unpaddedCode(code)) ?? -1);
+    if (padded >= 0) {
+      problems.push({ file: 'merchants', code: 'merchant-matched-by-padded-code', severity: 'changed', line, detail: `${code} → ${areas.areas[padded]?.code ?? ''}` });
+      byCode++;
+      return padded;
+    }
+    const name = dictionaryValue(table.areaName, row);
+    const named = name === '' ? -1 : (byName.get(normaliseAreaName(name)) ?? -1);
+    if (named >= 0) {
+      problems.push({ file: 'merchants', code: 'merchant-matched-by-name', severity: 'changed', line, detail: `${name} → ${areas.areas[named]?.name ?? ''}` });
+      byNameCount++;
+      return named;
+    }
+    if (code !== '' && !codeLengths.has(code.length)) {
+      otherSystemCodes++;
+      firstOtherSystemCode ||= code;
+    }
+    return -1;
+  };
+
   for (let row = 0; row < table.count; row++) {
     const lon = table.lon[row] ?? NaN;
     const lat = table.lat[row] ?? NaN;
     const line = table.line[row] ?? 0;
-    const code = dictionaryValue(table.areaCode, row);
-    const byCodeArea = code === '' ? -1 : (areas.indexByCode.get(areaCode(code)) ?? -1);
     if (Number.isFinite(lon) && Number.isFinite(lat)) {
       const area = locator.locate(lon, lat);
       if (area >= 0) {
         areaOf[row] = area;
         byLocation++;
-      } else if (byCodeArea >= 0) {
-        // Coordinates just off the boundaries (a GPS error, a point in the river) but a known code: keep the row by its code.
-        areaOf[row] = byCodeArea;
-        byCode++;
-        problems.push({ file: 'merchants', code: 'merchant-outside-areas-by-code', severity: 'changed', line, detail: `${lat}, ${lon} → ${code}` });
-      } else {
-        areaOf[row] = -1;
-        problems.push({ file: 'merchants', code: 'merchant-outside-areas', severity: 'rejected', line, detail: `${lat}, ${lon}` });
+        continue;
       }
+      // Coordinates just off the boundaries (a GPS error, a point in the river): keep the row by its code or name if it has one.
+      const placed = placeByKeys(row, line, 'outside');
+      areaOf[row] = placed;
+      if (placed < 0) problems.push({ file: 'merchants', code: 'merchant-outside-areas', severity: 'rejected', line, detail: `${lat}, ${lon}` });
       continue;
     }
-    areaOf[row] = byCodeArea;
-    if (byCodeArea >= 0) byCode++;
-    else problems.push({ file: 'merchants', code: 'merchant-unknown-area-code', severity: 'rejected', line, detail: code });
+    const placed = placeByKeys(row, line, 'no-coordinates');
+    areaOf[row] = placed;
+    if (placed < 0) {
+      const code = dictionaryValue(table.areaCode, row);
+      const detail = code || dictionaryValue(table.areaName, row);
+      problems.push({ file: 'merchants', code: code ? 'merchant-unknown-area-code' : 'merchant-unknown-area-name', severity: 'rejected', line, detail });
+    }
   }
-  return { areaOf, matchedByLocation: byLocation, matchedByCode: byCode, unmatched: table.count - byLocation - byCode, problems };
+  if (otherSystemCodes > 0) {
+    // Codes of another length than the boundaries' (3-digit legacy districts against 5-digit wards, say): say so once.
+    const lengths = [...codeLengths].sort().join('/');
+    problems.push({ file: 'merchants', code: 'merchant-codes-other-system', severity: 'notice', detail: `${firstOtherSystemCode} (${firstOtherSystemCode.length}) ≠ ${lengths}; ${otherSystemCodes}` });
+  }
+  const matched = byLocation + byCode + byNameCount;
+  return { areaOf, matchedByLocation: byLocation, matchedByCode: byCode, matchedByName: byNameCount, unmatched: table.count - matched, problems };
 }

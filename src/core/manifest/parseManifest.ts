@@ -44,7 +44,7 @@ function featureSource(value: unknown, field: string, base: string): FeatureSour
 }
 
 const COLUMN_KEYS: readonly (keyof MerchantColumns)[] = [
-  'id', 'name', 'category', 'lat', 'lon', 'hasQr', 'areaCode', 'qrProvider', 'marketId', 'streetId', 'txCountMonth',
+  'id', 'name', 'category', 'lat', 'lon', 'hasQr', 'areaCode', 'areaName', 'qrProvider', 'marketId', 'streetId', 'txCountMonth',
 ];
 
 function columns(value: unknown): Partial<MerchantColumns> {

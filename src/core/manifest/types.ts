@@ -32,6 +32,8 @@ export interface MerchantColumns {
   readonly lon: string;
   readonly hasQr: string;
   readonly areaCode?: string;
+  /** Area name, used when neither coordinates nor a known code place the row. */
+  readonly areaName?: string;
   readonly qrProvider?: string;
   readonly marketId?: string;
   readonly streetId?: string;

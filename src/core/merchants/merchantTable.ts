@@ -20,6 +20,7 @@ export interface MerchantTable {
   readonly id: DictionaryColumn;
   readonly name: DictionaryColumn;
   readonly areaCode: DictionaryColumn;
+  readonly areaName: DictionaryColumn;
   readonly qrProvider: DictionaryColumn;
   readonly marketId: DictionaryColumn;
   readonly streetId: DictionaryColumn;

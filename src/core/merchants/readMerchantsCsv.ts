@@ -3,7 +3,7 @@ import type { DataProblem, FileSummary } from '../report/problems.ts';
 import { detectDelimiter, stripBom, tokenizeCsv, type CsvDelimiter } from '../csv/tokenizeCsv.ts';
 import { DictionaryColumnBuilder, Float64Column, Uint32Column } from './columns.ts';
 import type { MerchantTable } from './merchantTable.ts';
-import { parseDecimal, parseYesNo } from './parseValues.ts';
+import { parseCount, parseDecimal, parseYesNo } from './parseValues.ts';
 import { resolveColumns, type ColumnIndexes } from './resolveColumns.ts';
 import { buildCategoryMatcher } from './categoryMatcher.ts';
 
@@ -41,6 +41,7 @@ export function readMerchantsCsv(
   const id = new DictionaryColumnBuilder();
   const name = new DictionaryColumnBuilder();
   const areaCode = new DictionaryColumnBuilder();
+  const areaName = new DictionaryColumnBuilder();
   const qrProvider = new DictionaryColumnBuilder();
   const marketId = new DictionaryColumnBuilder();
   const streetId = new DictionaryColumnBuilder();
@@ -86,11 +87,12 @@ export function readMerchantsCsv(
       const rowLat = parseDecimal(latText);
       const rowLon = parseDecimal(lonText);
       const rowArea = cell(indexes.areaCode);
+      const rowAreaName = cell(indexes.areaName);
       const hasCoordinates = Number.isFinite(rowLat) && Number.isFinite(rowLon);
       if (latText !== '' || lonText !== '') {
         const valid = hasCoordinates && Math.abs(rowLat) <= 90 && Math.abs(rowLon) <= 180;
         if (!valid) return reject('merchant-bad-coordinates', `${latText}; ${lonText}`);
-      } else if (rowArea === '') {
+      } else if (rowArea === '' && rowAreaName === '') {
         return reject('merchant-no-location');
       }
 
@@ -107,7 +109,7 @@ export function readMerchantsCsv(
         qr = false;
         problems.push({ file: 'merchants', code: 'merchant-bad-qr-value', severity: 'changed', line: lineNumber, detail: qrText });
       }
-      const txValue = parseDecimal(cell(indexes.txCountMonth));
+      const txValue = parseCount(cell(indexes.txCountMonth));
 
       lat.push(hasCoordinates ? rowLat : NaN);
       lon.push(hasCoordinates ? rowLon : NaN);
@@ -118,6 +120,7 @@ export function readMerchantsCsv(
       id.push(cell(indexes.id));
       name.push(cell(indexes.name));
       areaCode.push(rowArea);
+      areaName.push(rowAreaName);
       qrProvider.push(qr ? cell(indexes.qrProvider) : '');
       marketId.push(cell(indexes.marketId));
       streetId.push(cell(indexes.streetId));
@@ -142,6 +145,7 @@ export function readMerchantsCsv(
     id: id.finish(),
     name: name.finish(),
     areaCode: areaCode.finish(),
+    areaName: areaName.finish(),
     qrProvider: qrProvider.finish(),
     marketId: marketId.finish(),
     streetId: streetId.finish(),

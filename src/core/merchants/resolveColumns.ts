@@ -11,6 +11,7 @@ const ALIASES: Readonly<Record<MerchantField, readonly string[]>> = {
   lon: ['lon', 'lng', 'long', 'longitude', 'kinh độ', 'kinh do', 'x'],
   hasQr: ['has_qr', 'qr', 'có qr', 'co qr'],
   areaCode: ['ward_code', 'area_code', 'mã phường', 'mã xã', 'ma phuong', 'ma xa'],
+  areaName: ['ward_name', 'area_name', 'ward', 'phường', 'xã', 'phường/xã', 'phường, xã', 'tên phường', 'tên xã', 'phuong', 'xa'],
   qrProvider: ['qr_provider', 'provider', 'đơn vị cung cấp'],
   marketId: ['market_id', 'mã chợ'],
   streetId: ['street_id', 'mã tuyến phố'],
@@ -37,7 +38,7 @@ export function resolveColumns(
     if (index >= 0) indexes[field] = index;
   }
   const missing = REQUIRED.filter((field) => indexes[field] === undefined);
-  const hasLocation = (indexes.lat !== undefined && indexes.lon !== undefined) || indexes.areaCode !== undefined;
+  const hasLocation = (indexes.lat !== undefined && indexes.lon !== undefined) || indexes.areaCode !== undefined || indexes.areaName !== undefined;
   if (!hasLocation) missing.push(indexes.lat === undefined ? 'lat' : 'lon');
   return { indexes, missing };
 }

@@ -31,6 +31,7 @@ export interface ProjectInputs {
 export interface JoinSummary {
   readonly matchedByLocation: number;
   readonly matchedByCode: number;
+  readonly matchedByName: number;
   readonly unmatched: number;
 }
 
@@ -131,7 +132,7 @@ export function buildProject(inputs: ProjectInputs, onStage: (stage: BuildStage)
     report: {
       files,
       problems,
-      join: { matchedByLocation: join.matchedByLocation, matchedByCode: join.matchedByCode, unmatched: join.unmatched },
+      join: { matchedByLocation: join.matchedByLocation, matchedByCode: join.matchedByCode, matchedByName: join.matchedByName, unmatched: join.unmatched },
     },
   };
 }

@@ -12,6 +12,10 @@ export type ProblemCode =
   | 'merchant-outside-areas'
   | 'merchant-outside-areas-by-code'
   | 'merchant-unknown-area-code'
+  | 'merchant-unknown-area-name'
+  | 'merchant-matched-by-padded-code'
+  | 'merchant-matched-by-name'
+  | 'merchant-codes-other-system'
   | 'merchant-no-location'
   | 'merchant-unknown-category'
   | 'merchant-bad-qr-value'
@@ -23,7 +27,8 @@ export type ProblemCode =
   | 'feature-target-percent'
   | 'geojson-invalid';
 
-export type Severity = 'rejected' | 'changed';
+/** Rejected: the row or feature is not used. Changed: used after a change. Notice: a hint about the whole file. */
+export type Severity = 'rejected' | 'changed' | 'notice';
 
 /** One row or feature that was not used (rejected) or used after a change (changed). */
 export interface DataProblem {
