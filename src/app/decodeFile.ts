@@ -9,5 +9,5 @@ export function decodeFile(file: RawFile): NamedText {
   if (kind === 'xlsx' || kind === 'xls' || kind === 'pdf' || kind === 'binary') throw new ImportError('binary', file.name, undefined, kind);
   const decoded = decodeText(bytes);
   if (decoded.notices.some((n) => n.kind === 'legacy-vietnamese-encoding')) throw new ImportError('legacy-encoding', file.name);
-  return { name: file.name, text: decoded.text };
+  return { name: file.name, text: decoded.text, encoding: decoded.encoding };
 }

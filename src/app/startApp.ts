@@ -36,6 +36,12 @@ export function describeLoadError(error: unknown): LoadFailure {
         return { key: 'error.http', params: { status: error.detail, url: error.url } };
       case 'network':
         return { key: 'error.network', params: { url: error.url } };
+      case 'cors':
+        return { key: 'error.cors', params: { url: error.url } };
+      case 'insecure':
+        return { key: 'error.insecure', params: { url: error.url } };
+      case 'too-large':
+        return { key: 'error.tooLarge', params: { url: error.url, size: String(Math.round(Number(error.detail) / 1024 / 1024)) } };
       case 'json':
         return { key: 'error.json', params: { url: error.url } };
       case 'html':

@@ -1,9 +1,23 @@
-import { problemMessage } from '../i18n/messages.ts';
+import type { FileFormat } from '../core/project/buildProject.ts';
+import type { Formatter } from '../i18n/format.ts';
+import { problemMessage, type MessageKey } from '../i18n/messages.ts';
 import { useAppStore } from '../store/appStore.ts';
 import { useFormatter } from '../store/selectors.ts';
 import { useModalDialog } from './useModalDialog.ts';
 
 const SHOWN = 500;
+
+const DELIMITER_KEYS: Readonly<Record<string, MessageKey>> = { ',': 'report.delimiter.comma', ';': 'report.delimiter.semicolon', '\t': 'report.delimiter.tab' };
+
+/** "UTF-8 · separated by semicolons", or "" when nothing is known about the file's format. */
+function describeFormat(format: FileFormat | undefined, f: Formatter): string {
+  if (!format) return '';
+  const parts: string[] = [];
+  if (format.encoding) parts.push(f.t(`report.encoding.${format.encoding}`));
+  const delimiter = format.delimiter === undefined ? undefined : DELIMITER_KEYS[format.delimiter];
+  if (delimiter) parts.push(f.t('report.delimiter', { delimiter: f.t(delimiter) }));
+  return parts.join(' · ');
+}
 
 /** Per file: rows, used, rejected; then every row or feature rejected or changed, where it was and why. */
 export function DataReportDialog() {
@@ -28,6 +42,7 @@ export function DataReportDialog() {
                 <th scope="col" className="numeric">{f.t('report.rows')}</th>
                 <th scope="col" className="numeric">{f.t('report.loaded')}</th>
                 <th scope="col" className="numeric">{f.t('report.rejected')}</th>
+                <th scope="col">{f.t('report.format')}</th>
               </tr>
             </thead>
             <tbody>
@@ -37,6 +52,7 @@ export function DataReportDialog() {
                   <td className="numeric">{f.number(file.rows)}</td>
                   <td className="numeric">{f.number(file.loaded)}</td>
                   <td className="numeric">{f.number(file.rejected)}</td>
+                  <td>{describeFormat(report.formats[file.file], f)}</td>
                 </tr>
               ))}
             </tbody>

@@ -123,7 +123,7 @@ describe('the dashboard on its demo data', () => {
     await dialog.waitFor();
     const merchantsRow = dialog.getByRole('row').filter({ hasText: 'Danh sách cơ sở' });
     const cells = (await merchantsRow.getByRole('cell').allInnerTexts()).map((t) => t.trim());
-    expect(cells).toEqual(['Danh sách cơ sở', vi.format(facts.merchants), vi.format(facts.merchants), '0']);
+    expect(cells).toEqual(['Danh sách cơ sở', vi.format(facts.merchants), vi.format(facts.merchants), '0', 'UTF-8 (có BOM) · phân cách bằng dấu phẩy']);
     expect(await dialog.innerText()).toContain('Mọi dòng và đối tượng đều được dùng.');
     await d.screenshot('data-report');
     await d.page.keyboard.press('Escape');

@@ -97,6 +97,22 @@ describe('importing an official\'s own files', () => {
     expect(await d.page.locator('.ranking tbody tr').count()).toBe(wards);
   });
 
+  it('reads a merchant list Excel saved as plain CSV in Windows-1258', async () => {
+    const d = await session.open();
+    // "Phường Hải Châu" in Windows-1258, byte by byte from the code page: ư FD, ơ F5, combining grave CC, combining hook D2, â E2.
+    const shopName = Buffer.from([0x50, 0x68, 0xfd, 0xf5, 0xcc, 0x6e, 0x67, 0x20, 0x48, 0x61, 0xd2, 0x69, 0x20, 0x43, 0x68, 0xe2, 0x75]);
+    const csv = Buffer.concat([
+      Buffer.from('id;name;category;ward_code;has_qr\r\nW1;'),
+      shopName,
+      Buffer.from(`;Thuc pham;${readDemoFacts().firstWardCode};1\r\n`),
+    ]);
+    await importThrough(d, [file('windows-1258.csv', csv)]);
+    await expect.poll(() => d.kpi('kpi-merchants'), { timeout: 30_000 }).toBe('1');
+    await d.page.getByRole('button', { name: /Báo cáo dữ liệu/ }).click();
+    const report = d.page.getByRole('dialog', { name: 'Báo cáo dữ liệu' });
+    expect(await report.getByRole('row').filter({ hasText: 'Danh sách cơ sở' }).innerText()).toContain('Windows-1258, đã chuyển sang Unicode · phân cách bằng dấu chấm phẩy');
+  });
+
   it('refuses an Excel workbook and says how to save it as CSV', async () => {
     const d = await session.open();
     const xlsx = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(60)]);

@@ -45,11 +45,39 @@ describe('fetchProject', () => {
     expect(error.detail).toBe('404');
   });
 
-  it('tells a network failure apart from an HTTP error', async () => {
+  it('explains a failed cross-origin read as a server that does not allow it (CORS)', async () => {
     server.use(http.get(BASE + 'areas.geojson', () => HttpResponse.error()));
     const error = await loadError(BASE + 'project.json');
-    expect(error.reason).toBe('network');
+    expect(error.reason).toBe('cors');
     expect(error.url).toBe(BASE + 'areas.geojson');
+  });
+
+  it('refuses a project over plain http', async () => {
+    const error = await loadError('http://data.example.org/projects/demo/project.json');
+    expect(error.reason).toBe('insecure');
+  });
+
+  it('stops reading a file that passes the size limit, by its declared length', async () => {
+    const error: unknown = await fetchProject(BASE + 'project.json', () => {}, undefined, 10_000).then(() => null, (e: unknown) => e);
+    expect(error).toBeInstanceOf(ProjectLoadError);
+    expect(error).toMatchObject({ reason: 'too-large', url: BASE + 'areas.geojson' });
+  });
+
+  it('stops reading a streamed file without a declared length once it passes the limit', async () => {
+    const chunk = new TextEncoder().encode('x'.repeat(4096));
+    let sent = 0;
+    const stream = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        sent++;
+        if (sent > 100) controller.close();
+        else controller.enqueue(chunk);
+      },
+    });
+    server.use(http.get(BASE + 'merchants.csv', () => new HttpResponse(stream)));
+    const error: unknown = await fetchProject(BASE + 'project.json', () => {}, undefined, 100_000).then(() => null, (e: unknown) => e);
+    expect(error).toMatchObject({ reason: 'too-large', url: BASE + 'merchants.csv' });
+    // It stopped soon after the limit instead of reading all 400 kB.
+    expect(sent).toBeLessThan(40);
   });
 
   it('recognises a web page (such as a login page) where data was expected', async () => {

@@ -4,12 +4,15 @@ import { geoJsonKind } from '../geo/featureKind.ts';
 import type { FeatureSource, ProjectManifest } from '../manifest/types.ts';
 import { collectCategoryValues } from '../merchants/categoriesFromData.ts';
 import { mergeKnownCategories } from '../merchants/knownCategories.ts';
+import type { TextEncodingName } from '../text/decodeText.ts';
 import { looksLikeHtml, parseJsonFile, ProjectFileError, type ProjectTexts } from './parseProjectTexts.ts';
 
 /** A file the user brought, decoded to text. */
 export interface NamedText {
   readonly name: string;
   readonly text: string;
+  /** How the file's bytes were decoded. */
+  readonly encoding?: TextEncodingName;
 }
 
 export type FileRole = 'areas' | 'merchants' | 'markets' | 'streets';
@@ -107,8 +110,11 @@ export function assembleImport(files: readonly NamedText[], base: ProjectTexts |
     ...(marketsText !== undefined ? { markets: markets ? siteSource(markets.name, markets.text) : (base?.manifest.markets ?? siteSource('markets', marketsText)) } : {}),
     ...(streetsText !== undefined ? { streets: streets ? siteSource(streets.name, streets.text) : (base?.manifest.streets ?? siteSource('streets', streetsText)) } : {}),
   };
+  const encodings: Partial<Record<FileRole, TextEncodingName>> = {};
+  for (const [role, file] of byRole) if (file.encoding) encodings[role] = file.encoding;
   return {
     manifest,
+    encodings,
     areas: areasText,
     merchants: merchantsText,
     ...(marketsText !== undefined ? { markets: marketsText } : {}),

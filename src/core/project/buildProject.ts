@@ -10,7 +10,8 @@ import type { CategoryDefinition, ProjectManifest } from '../manifest/types.ts';
 import type { DictionaryColumn } from '../merchants/columns.ts';
 import type { MerchantTable } from '../merchants/merchantTable.ts';
 import { readMerchantsCsv } from '../merchants/readMerchantsCsv.ts';
-import type { DataProblem, FileSummary } from '../report/problems.ts';
+import type { DataFile, DataProblem, FileSummary } from '../report/problems.ts';
+import type { TextEncodingName } from '../text/decodeText.ts';
 
 /** Category that collects merchants whose category is not in the project's list. */
 export const OTHER_CATEGORY: CategoryDefinition = {
@@ -26,6 +27,13 @@ export interface ProjectInputs {
   readonly merchantsCsv: string;
   readonly marketsJson?: unknown;
   readonly streetsJson?: unknown;
+  readonly encodings?: Readonly<Partial<Record<DataFile, TextEncodingName>>>;
+}
+
+/** How a file was read: its text encoding and, for CSV, the delimiter found. */
+export interface FileFormat {
+  readonly encoding?: TextEncodingName;
+  readonly delimiter?: string;
 }
 
 export interface JoinSummary {
@@ -40,6 +48,7 @@ export interface DataReport {
   readonly files: readonly FileSummary[];
   readonly problems: readonly DataProblem[];
   readonly join: JoinSummary;
+  readonly formats: Readonly<Partial<Record<DataFile, FileFormat>>>;
 }
 
 /** A project after parsing, joining and aggregating: everything a filter change needs. */
@@ -132,6 +141,10 @@ export function buildProject(inputs: ProjectInputs, onStage: (stage: BuildStage)
     report: {
       files,
       problems,
+      formats: {
+        ...Object.fromEntries(Object.entries(inputs.encodings ?? {}).map(([file, encoding]) => [file, { encoding }])),
+        merchants: { ...(inputs.encodings?.merchants ? { encoding: inputs.encodings.merchants } : {}), delimiter: merchantsResult.delimiter },
+      },
       join: { matchedByLocation: join.matchedByLocation, matchedByCode: join.matchedByCode, matchedByName: join.matchedByName, unmatched: join.unmatched },
     },
   };

@@ -1,5 +1,6 @@
 import type { ProjectManifest } from '../manifest/types.ts';
 import type { DataFile } from '../report/problems.ts';
+import type { TextEncodingName } from '../text/decodeText.ts';
 import type { ProjectInputs } from './buildProject.ts';
 import { jsonErrorOffset } from './jsonErrorOffset.ts';
 
@@ -10,6 +11,8 @@ export interface ProjectTexts {
   readonly merchants: string;
   readonly markets?: string;
   readonly streets?: string;
+  /** How each file's bytes were decoded, when known (files fetched or dropped, not typed in). */
+  readonly encodings?: Readonly<Partial<Record<DataFile, TextEncodingName>>>;
 }
 
 /** A data file that cannot be read at all: not JSON, or a web page where data was expected. */
@@ -61,6 +64,7 @@ export function parseProjectTexts(texts: ProjectTexts): ProjectInputs {
     manifest: texts.manifest,
     areasJson: parseJsonFile(texts.areas, 'areas'),
     merchantsCsv: texts.merchants,
+    ...(texts.encodings ? { encodings: texts.encodings } : {}),
     ...(texts.markets !== undefined ? { marketsJson: parseJsonFile(texts.markets, 'markets') } : {}),
     ...(texts.streets !== undefined ? { streetsJson: parseJsonFile(texts.streets, 'streets') } : {}),
   };
