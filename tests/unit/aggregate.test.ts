@@ -207,14 +207,14 @@ describe('buildProject on a tiny project', () => {
   it('reports each problem with its file and line or feature', () => {
     const brief = project.report.problems.map((p) => `${p.file}:${p.code}:${p.line ?? p.feature}:${p.severity}`);
     expect(brief.sort()).toEqual([
-      'areas:feature-invalid-geometry:3:rejected',
+      'areas:feature-ring-not-closed:3:rejected',
       'markets:feature-no-geometry:2:rejected',
       'merchants:merchant-bad-coordinates:12:rejected',
       'merchants:merchant-bad-qr-value:11:changed',
       'merchants:merchant-outside-areas:9:rejected',
       'merchants:merchant-unknown-area-code:10:rejected',
       'merchants:merchant-unknown-category:7:changed',
-      'streets:feature-invalid-geometry:2:rejected',
+      'streets:feature-line-too-short:2:rejected',
     ]);
     // every rejected problem is one rejected row or feature
     const rejected = project.report.problems.filter((p) => p.severity === 'rejected').length;

@@ -59,19 +59,19 @@ describe('readAreas: rejected features', () => {
     ['no geometry', null, 'feature-no-geometry'],
     ['a Point geometry', { type: 'Point', coordinates: [108, 16] }, 'feature-wrong-geometry'],
     ['a LineString geometry', { type: 'LineString', coordinates: [[108, 16], [108.1, 16]] }, 'feature-wrong-geometry'],
-    ['an unclosed ring', { type: 'Polygon', coordinates: [[[108, 16], [108.1, 16], [108.1, 16.1], [108, 16.1]]] }, 'feature-invalid-geometry'],
-    ['a ring of 3 positions', { type: 'Polygon', coordinates: [[[108, 16], [108.1, 16], [108, 16]]] }, 'feature-invalid-geometry'],
-    ['string coordinates', { type: 'Polygon', coordinates: [square(108, 16).map(([x, y]) => [String(x), String(y)])] }, 'feature-invalid-geometry'],
-    ['a NaN coordinate', { type: 'Polygon', coordinates: [[[108, 16], [NaN, 16], [108.1, 16.1], [108, 16]]] }, 'feature-invalid-geometry'],
-    ['no rings', { type: 'Polygon', coordinates: [] }, 'feature-invalid-geometry'],
-    ['a bad hole', { type: 'Polygon', coordinates: [square(108, 16), [[108.001, 16.001], [108.002, 16.001]]] }, 'feature-invalid-geometry'],
-    ['an empty MultiPolygon', { type: 'MultiPolygon', coordinates: [] }, 'feature-invalid-geometry'],
-    ['a MultiPolygon with one bad part', { type: 'MultiPolygon', coordinates: [[square(108, 16)], [[[1, 1], [2, 2]]]] }, 'feature-invalid-geometry'],
+    ['an unclosed ring', { type: 'Polygon', coordinates: [[[108, 16], [108.1, 16], [108.1, 16.1], [108, 16.1]]] }, 'feature-ring-not-closed'],
+    ['a ring of 3 positions', { type: 'Polygon', coordinates: [[[108, 16], [108.1, 16], [108, 16]]] }, 'feature-ring-too-short'],
+    ['string coordinates', { type: 'Polygon', coordinates: [square(108, 16).map(([x, y]) => [String(x), String(y)])] }, 'feature-bad-coordinates'],
+    ['a NaN coordinate', { type: 'Polygon', coordinates: [[[108, 16], [NaN, 16], [108.1, 16.1], [108, 16]]] }, 'feature-bad-coordinates'],
+    ['no rings', { type: 'Polygon', coordinates: [] }, 'feature-no-coordinates'],
+    ['a bad hole', { type: 'Polygon', coordinates: [square(108, 16), [[108.001, 16.001], [108.002, 16.001]]] }, 'feature-ring-too-short'],
+    ['an empty MultiPolygon', { type: 'MultiPolygon', coordinates: [] }, 'feature-no-coordinates'],
+    ['a MultiPolygon with one bad part', { type: 'MultiPolygon', coordinates: [[square(108, 16)], [[[1, 1], [2, 2]]]] }, 'feature-ring-too-short'],
   ];
 
   it.each(cases)('rejects a feature with %s, giving its index and reason', (_label, geometry, code) => {
     const result = readAreas(collection(ward('A'), ward('B', geometry), ward('C', { type: 'Polygon', coordinates: [square(108.2, 16)] })), SOURCE);
-    expect(result.problems).toEqual([{ file: 'areas', code, severity: 'rejected', feature: 1 }]);
+    expect(result.problems).toMatchObject([{ file: 'areas', code, severity: 'rejected', feature: 1 }]);
     expect(result.areas.map((a) => a.code)).toEqual(['A', 'C']);
     expect(result.areas.map((a) => a.featureIndex)).toEqual([0, 2]);
     expect(result.summary).toEqual({ file: 'areas', rows: 3, loaded: 2, rejected: 1 });
@@ -93,8 +93,6 @@ describe('readAreas: rejected features', () => {
   });
 
   it.each([
-    ['a Feature', { type: 'Feature', properties: {}, geometry: null }],
-    ['an array', []],
     ['null', null],
     ['a collection without features', { type: 'FeatureCollection' }],
     ['a collection whose features is not an array', { type: 'FeatureCollection', features: {} }],
@@ -181,7 +179,7 @@ describe('readMarkets', () => {
       market('A', [108.5, 16]),
     ), SITES);
     expect(result.problems.map((p) => [p.feature, p.code])).toEqual([
-      [1, 'feature-invalid-geometry'], [2, 'feature-invalid-geometry'], [3, 'feature-no-geometry'],
+      [1, 'feature-bad-coordinates'], [2, 'feature-bad-coordinates'], [3, 'feature-no-geometry'],
       [4, 'feature-wrong-geometry'], [5, 'feature-missing-code'], [6, 'feature-duplicate-code'],
     ]);
     expect(result.items.map((m) => m.id)).toEqual(['A']);
@@ -189,7 +187,7 @@ describe('readMarkets', () => {
   });
 
   it('reports a non-collection as geojson-invalid', () => {
-    expect(readMarkets({ type: 'Feature' }, SITES).problems.map((p) => p.code)).toEqual(['geojson-invalid']);
+    expect(readMarkets({ type: 'Topology' }, SITES).problems.map((p) => p.code)).toEqual(['geojson-invalid']);
   });
 });
 
@@ -211,7 +209,7 @@ describe('readStreets', () => {
 
   it('rejects a street with one position', () => {
     const result = readStreets(collection(street('S1', [[108, 16]]), street('S2', [[108, 16], [108.1, 16]])), SITES);
-    expect(result.problems).toEqual([{ file: 'streets', code: 'feature-invalid-geometry', severity: 'rejected', feature: 0, detail: 'S1' }]);
+    expect(result.problems).toEqual([{ file: 'streets', code: 'feature-line-too-short', severity: 'rejected', feature: 0, detail: 'S1: 1 position' }]);
     expect(result.summary).toEqual({ file: 'streets', rows: 2, loaded: 1, rejected: 1 });
   });
 
@@ -220,7 +218,7 @@ describe('readStreets', () => {
       street('S1', [[108, 16], [108.1, 'x']]),
       { type: 'Feature', properties: { id: 'S2' }, geometry: { type: 'Polygon', coordinates: [square(108, 16)] } },
     ), SITES);
-    expect(result.problems.map((p) => [p.feature, p.code])).toEqual([[0, 'feature-invalid-geometry'], [1, 'feature-wrong-geometry']]);
+    expect(result.problems.map((p) => [p.feature, p.code])).toEqual([[0, 'feature-bad-coordinates'], [1, 'feature-wrong-geometry']]);
     expect(result.summary).toEqual({ file: 'streets', rows: 2, loaded: 0, rejected: 2 });
   });
 });

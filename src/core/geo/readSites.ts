@@ -1,7 +1,8 @@
 import type { LineString, Position } from 'geojson';
 import type { FeatureSource } from '../manifest/types.ts';
 import type { DataFile, DataProblem, FileSummary } from '../report/problems.ts';
-import { featuresOf, ownProperty, propertyText, type FeatureInput } from './featureInput.ts';
+import { featuresOf, inFeatureOrder, ownProperty, propertyText, rejectedRows, showValue, type FeatureInput } from './featureInput.ts';
+import { GeometryFault, geometryParts, LINES, outOfRange, positionOutOfRange, POINTS, type GeometryNote } from './geometryInput.ts';
 
 /** Certification of a cashless market or street. */
 export type CashlessStatus = 'certified' | 'in_progress' | 'not_started' | 'unknown';
@@ -33,12 +34,6 @@ export interface SitesResult<T> {
   readonly summary: FileSummary;
 }
 
-/** Why a feature is not used; a class so it can never be confused with a parsed item. */
-class Rejection {
-  constructor(readonly code: DataProblem['code']) {}
-}
-const reject = (code: DataProblem['code']) => new Rejection(code);
-
 const STATUSES: readonly CashlessStatus[] = ['certified', 'in_progress', 'not_started'];
 
 function statusOf(feature: FeatureInput): CashlessStatus {
@@ -52,46 +47,95 @@ function count(feature: FeatureInput, key: string): number | undefined {
   return Number.isFinite(n) && n >= 0 ? n : undefined;
 }
 
-function position(value: unknown): Position | null {
-  if (!Array.isArray(value) || value.length < 2) return null;
-  const [lon, lat] = value as unknown[];
-  if (typeof lon !== 'number' || typeof lat !== 'number' || !Number.isFinite(lon) || !Number.isFinite(lat)) return null;
-  if (Math.abs(lat) > 90 || Math.abs(lon) > 180) return null;
-  return [lon, lat];
+/** A geometry as one item's shape, with the changes made to read it. */
+interface Shape<G> {
+  readonly value: G;
+  readonly notes: readonly GeometryNote[];
 }
 
-function readSites<T>(
+/**
+ * Reads the features of a markets or streets file. Each feature's geometry is checked first, then
+ * its id; a feature not used is reported with its index, its id when it has one, and the reason.
+ */
+function readSites<G, T>(
   json: unknown,
   file: DataFile,
   source: FeatureSource,
-  build: (feature: FeatureInput, id: string, name: string, featureIndex: number) => T | Rejection,
+  shapeOf: (geometry: unknown) => Shape<G> | GeometryFault,
+  build: (feature: FeatureInput, shape: G, id: string, name: string, featureIndex: number) => T,
 ): SitesResult<T> {
   const problems: DataProblem[] = [];
-  const { features, problem } = featuresOf(json, file);
+  const { features, problem, notes } = featuresOf(json, file);
   if (problem) problems.push(problem);
+  problems.push(...notes);
+  const skip = rejectedRows(notes);
   const items: T[] = [];
   const seen = new Set<string>();
   features.forEach((feature, featureIndex) => {
+    if (skip.has(featureIndex)) return;
     const id = propertyText(feature, source.idProperty);
-    const result: T | Rejection = id === undefined ? reject('feature-missing-code') : seen.has(id) ? reject('feature-duplicate-code') : build(feature, id, propertyText(feature, source.nameProperty) ?? id, featureIndex);
-    if (result instanceof Rejection) {
-      problems.push({ file, code: result.code, severity: 'rejected', feature: featureIndex, ...(id ? { detail: id } : {}) });
-      return;
-    }
-    if (id !== undefined) seen.add(id);
-    items.push(result);
+    const reject = (code: DataProblem['code'], detail: string | undefined) => {
+      const text = [id, detail].filter((part) => part !== undefined).join(': ');
+      problems.push({ file, code, severity: 'rejected', feature: featureIndex, ...(text ? { detail: text } : {}) });
+    };
+    const shape = shapeOf(feature.geometry);
+    if (shape instanceof GeometryFault) return reject(shape.code, shape.detail);
+    if (id === undefined) return reject('feature-missing-code', source.idProperty);
+    if (seen.has(id)) return reject('feature-duplicate-code', undefined);
+    seen.add(id);
+    for (const note of shape.notes) problems.push({ file, code: note.code, severity: 'changed', feature: featureIndex, detail: `${id}: ${note.detail}` });
+    items.push(build(feature, shape.value, id, propertyText(feature, source.nameProperty) ?? id, featureIndex));
   });
-  return { items, problems, summary: { file, rows: features.length, loaded: items.length, rejected: features.length - items.length } };
+  const rejected = problems.filter((p) => p.severity === 'rejected' && p.feature !== undefined).length;
+  return { items, problems: inFeatureOrder(problems), summary: { file, rows: features.length, loaded: items.length, rejected } };
+}
+
+const key = (position: Position) => `${position[0] ?? NaN},${position[1] ?? NaN}`;
+
+/**
+ * A market's location: a Point, or a MultiPoint or GeometryCollection whose points are all the same
+ * place (reported). Several places are rejected: a market is one point.
+ */
+function marketShape(geometry: unknown): Shape<Position> | GeometryFault {
+  const read = geometryParts(geometry, POINTS);
+  if (read instanceof GeometryFault) return read;
+  const outside = positionOutOfRange(read.parts);
+  if (outside) return outOfRange(outside);
+  const places = new Set(read.parts.map(key));
+  const at = read.parts[0];
+  if (!at) return new GeometryFault('feature-no-coordinates');
+  if (places.size > 1) return new GeometryFault('feature-multi-part', `${places.size} separate points`);
+  const notes = read.source === 'multi' ? [...read.notes, { code: 'feature-multi-part-joined' as const, detail: `${read.parts.length} × ${showValue(at)}` }] : read.notes;
+  return { value: at, notes };
+}
+
+/**
+ * A street's line: a LineString, or a MultiLineString or GeometryCollection whose lines join end to
+ * end in order (joined and reported). Lines that do not join are rejected: a street is one line.
+ */
+function streetShape(geometry: unknown): Shape<Position[]> | GeometryFault {
+  const read = geometryParts(geometry, LINES);
+  if (read instanceof GeometryFault) return read;
+  for (const line of read.parts) {
+    const outside = positionOutOfRange(line);
+    if (outside) return outOfRange(outside);
+  }
+  const [first, ...rest] = read.parts;
+  if (!first) return new GeometryFault('feature-no-coordinates');
+  const joined = [...first];
+  for (const line of rest) {
+    const end = joined[joined.length - 1];
+    const start = line[0];
+    if (!end || !start || key(end) !== key(start)) return new GeometryFault('feature-multi-part', `${read.parts.length} lines that do not join end to end`);
+    joined.push(...line.slice(1));
+  }
+  const notes = read.source === 'multi' ? [...read.notes, { code: 'feature-multi-part-joined' as const, detail: `${read.parts.length} lines` }] : read.notes;
+  return { value: joined, notes };
 }
 
 /** Reads cashless markets (GeoJSON points). */
 export function readMarkets(json: unknown, source: FeatureSource): SitesResult<Market> {
-  return readSites<Market>(json, 'markets', source, (feature, id, name, featureIndex) => {
-    const geometry = feature.geometry;
-    if (geometry === null) return reject('feature-no-geometry');
-    if (ownProperty(geometry, 'type') !== 'Point') return reject('feature-wrong-geometry');
-    const at = position(ownProperty(geometry, 'coordinates'));
-    if (!at) return reject('feature-invalid-geometry');
+  return readSites<Position, Market>(json, 'markets', source, marketShape, (feature, at, id, name, featureIndex) => {
     const grade = count(feature, 'grade');
     const stallsTotal = count(feature, 'stalls_total');
     const stallsQr = count(feature, 'stalls_qr');
@@ -106,18 +150,7 @@ export function readMarkets(json: unknown, source: FeatureSource): SitesResult<M
 
 /** Reads cashless business streets (GeoJSON lines). */
 export function readStreets(json: unknown, source: FeatureSource): SitesResult<Street> {
-  return readSites<Street>(json, 'streets', source, (feature, id, name, featureIndex) => {
-    const geometry = feature.geometry;
-    if (geometry === null) return reject('feature-no-geometry');
-    if (ownProperty(geometry, 'type') !== 'LineString') return reject('feature-wrong-geometry');
-    const raw = ownProperty(geometry, 'coordinates');
-    if (!Array.isArray(raw) || raw.length < 2) return reject('feature-invalid-geometry');
-    const coordinates: Position[] = [];
-    for (const value of raw) {
-      const at = position(value);
-      if (!at) return reject('feature-invalid-geometry');
-      coordinates.push(at);
-    }
+  return readSites<Position[], Street>(json, 'streets', source, streetShape, (feature, coordinates, id, name, featureIndex) => {
     const lengthM = count(feature, 'length_m');
     return {
       id, name, geometry: { type: 'LineString', coordinates }, status: statusOf(feature), featureIndex,
