@@ -1,4 +1,8 @@
 import type { BuildStage } from '../core/project/buildProject.ts';
+import type { MerchantColumns } from '../core/manifest/types.ts';
+import { collectCategoryValues } from '../core/merchants/categoriesFromData.ts';
+import { mergeKnownCategories } from '../core/merchants/knownCategories.ts';
+import { knownCategoriesOf } from '../core/project/assembleImport.ts';
 import type { ProjectTexts } from '../core/project/parseProjectTexts.ts';
 import type { Language } from '../i18n/messages.ts';
 import { useAppStore, type DataSource, type LoadFailure } from '../store/appStore.ts';
@@ -127,6 +131,36 @@ function importFromUrls(urls: readonly string[]): Promise<boolean> {
     );
     return importInWorker(raw, null, onStage, signal);
   });
+}
+
+/** Corrections the user makes to the guessed column mapping or area properties. */
+export interface Remapping {
+  readonly areaCode?: string;
+  readonly areaName?: string;
+  /** Header per merchant field; '' means "do not read this field". */
+  readonly columns?: Partial<MerchantColumns>;
+}
+
+/** Rebuilds the project on screen with a corrected mapping (kept, like the data, when it was imported). */
+export async function remapProject(change: Remapping): Promise<void> {
+  const texts = shownTexts;
+  if (!texts) return;
+  const { manifest } = texts;
+  const columns = { ...manifest.merchants.columns, ...change.columns };
+  // A new category column brings its own values: take the categories again from the data.
+  const categories = change.columns?.category !== undefined ? mergeKnownCategories(collectCategoryValues(texts.merchants, columns), knownCategoriesOf(texts)) : manifest.categories;
+  const next: ProjectTexts = {
+    ...texts,
+    manifest: {
+      ...manifest,
+      areas: { ...manifest.areas, codeProperty: change.areaCode ?? manifest.areas.codeProperty, nameProperty: change.areaName ?? manifest.areas.nameProperty },
+      merchants: { ...manifest.merchants, columns },
+      categories,
+    },
+  };
+  const source = useAppStore.getState().source;
+  const ok = await run(source, (signal, onStage) => buildInWorker(next, onStage, signal));
+  if (ok && source === 'imported' && shownTexts) await saveImportedProject(shownTexts).catch((error: unknown) => console.warn(error));
 }
 
 /** Removes the imported data from this browser and shows the demo again. */

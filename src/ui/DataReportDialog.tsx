@@ -3,6 +3,7 @@ import type { Formatter } from '../i18n/format.ts';
 import { problemMessage, type MessageKey } from '../i18n/messages.ts';
 import { useAppStore } from '../store/appStore.ts';
 import { useFormatter } from '../store/selectors.ts';
+import { ColumnMapping } from './ColumnMapping.tsx';
 import { useModalDialog } from './useModalDialog.ts';
 
 const SHOWN = 500;
@@ -58,6 +59,7 @@ export function DataReportDialog() {
             </tbody>
           </table>
           <p>{f.t('report.join', { location: report.join.matchedByLocation, code: report.join.matchedByCode, name: report.join.matchedByName, unmatched: report.join.unmatched })}</p>
+          <ColumnMapping />
           <h3>{f.t('report.problems')}</h3>
           {report.problems.length === 0 ? <p>{f.t('report.noProblems')}</p> : (
             <ul className="problem-list">

@@ -113,6 +113,30 @@ describe('importing an official\'s own files', () => {
     expect(await report.getByRole('row').filter({ hasText: 'Danh sách cơ sở' }).innerText()).toContain('Windows-1258, đã chuyển sang Unicode · phân cách bằng dấu chấm phẩy');
   });
 
+  it('lets the user name the columns a file calls differently, and recomputes the map', async () => {
+    const d = await session.open();
+    const csv = 'so;cua hang;nhom;toa do y;toa do x;the QR\r\n1;Quán A;Thực phẩm;16,45;107,57;1\r\n2;Quán B;Thực phẩm;16,45;107,59;0\r\n';
+    await importThrough(d, [file('phuong.geojson', AREAS), file('ten-cot-khac.csv', csv)]);
+    const report = d.page.getByRole('dialog', { name: 'Báo cáo dữ liệu' });
+    await report.waitFor();
+    expect(await report.innerText()).toContain('Thiếu cột bắt buộc');
+    const pick = async (field: string, column: string) => {
+      await report.getByLabel(field, { exact: true }).selectOption(column);
+      await expect.poll(async () => report.getByLabel(field, { exact: true }).inputValue(), { timeout: 30_000 }).toBe(column);
+    };
+    await pick('Mã cơ sở', 'so');
+    await pick('Tên cơ sở', 'cua hang');
+    await pick('Ngành hàng', 'nhom');
+    await pick('Vĩ độ', 'toa do y');
+    await pick('Kinh độ', 'toa do x');
+    await pick('Có QR', 'the QR');
+    await expect.poll(() => d.kpi('kpi-merchants'), { timeout: 30_000 }).toBe('2');
+    expect(await d.kpi('kpi-rate')).toBe('50,0%');
+    // The category column, once named, brings the campaign category with its label.
+    expect(await d.page.getByRole('checkbox', { name: 'Thực phẩm', exact: true }).count()).toBe(1);
+    await d.screenshot('column-mapping');
+  });
+
   it('refuses an Excel workbook and says how to save it as CSV', async () => {
     const d = await session.open();
     const xlsx = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(60)]);

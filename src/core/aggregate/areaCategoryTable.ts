@@ -11,6 +11,25 @@ export interface GroupCategoryTable {
   readonly activeQr: Uint32Array;
 }
 
+/** A table from counts already aggregated elsewhere (cells for the same group and category add up). */
+export function tableFromCells(
+  cells: readonly { readonly area: number; readonly category: number; readonly merchants: number; readonly withQr: number; readonly activeQr: number }[],
+  groups: number,
+  categories: number,
+): GroupCategoryTable {
+  const size = groups * categories;
+  const merchants = new Uint32Array(size);
+  const withQr = new Uint32Array(size);
+  const activeQr = new Uint32Array(size);
+  for (const c of cells) {
+    const cell = c.area * categories + c.category;
+    merchants[cell]! += c.merchants;
+    withQr[cell]! += c.withQr;
+    activeQr[cell]! += c.activeQr;
+  }
+  return { groups, categories, merchants, withQr, activeQr };
+}
+
 /** One pass over the merchant columns; rows whose group is -1 are left out. */
 export function aggregateByGroupCategory(
   groupOf: Int32Array,

@@ -1,10 +1,9 @@
 import type { AreaSet } from '../geo/area.ts';
-import { areaCode } from '../ids.ts';
 import { dictionaryValue } from '../merchants/columns.ts';
 import type { MerchantTable } from '../merchants/merchantTable.ts';
 import type { DataProblem } from '../report/problems.ts';
 import type { AreaLocator } from './areaLocator.ts';
-import { normaliseAreaName, unpaddedCode } from './areaNames.ts';
+import { areaCodeLengths, buildAreaKeyIndex } from './areaKeys.ts';
 
 export interface MerchantJoin {
   /** Area index of each merchant row; -1 when it lies in no area. */
@@ -18,17 +17,6 @@ export interface MerchantJoin {
   readonly problems: readonly DataProblem[];
 }
 
-const AMBIGUOUS = -2;
-
-/** A lookup where a key shared by two areas finds neither. */
-function uniqueIndex(keys: readonly string[]): Map<string, number> {
-  const index = new Map<string, number>();
-  keys.forEach((key, i) => {
-    if (key !== '') index.set(key, index.has(key) ? AMBIGUOUS : i);
-  });
-  return index;
-}
-
 /**
  * Assigns each merchant to an area: by point in polygon when the row has coordinates; otherwise by
  * area code, by the code with leading zeros ignored, then by normalised area name. Rows placed any
@@ -37,9 +25,8 @@ function uniqueIndex(keys: readonly string[]): Map<string, number> {
 export function joinMerchantsToAreas(table: MerchantTable, areas: AreaSet, locator: AreaLocator): MerchantJoin {
   const areaOf = new Int32Array(table.count);
   const problems: DataProblem[] = [];
-  const byUnpadded = uniqueIndex(areas.areas.map((a) => unpaddedCode(a.code)));
-  const byName = uniqueIndex(areas.areas.map((a) => normaliseAreaName(a.name)));
-  const codeLengths = new Set(areas.areas.map((a) => a.code.length));
+  const findArea = buildAreaKeyIndex(areas);
+  const codeLengths = areaCodeLengths(areas);
   let byLocation = 0;
   let byCode = 0;
   let byNameCount = 0;
@@ -49,24 +36,22 @@ export function joinMerchantsToAreas(table: MerchantTable, areas: AreaSet, locat
   /** Area of a row by its code or name, reporting inexact matches; -1 when none. */
   const placeByKeys = (row: number, line: number, reason: 'no-coordinates' | 'outside'): number => {
     const code = dictionaryValue(table.areaCode, row);
-    const exact = code === '' ? -1 : (areas.indexByCode.get(areaCode(code)) ?? -1);
-    if (exact >= 0) {
+    const name = dictionaryValue(table.areaName, row);
+    const match = findArea(code, name);
+    if (match?.how === 'code') {
       if (reason === 'outside') problems.push({ file: 'merchants', code: 'merchant-outside-areas-by-code', severity: 'changed', line, detail: code });
       byCode++;
-      return exact;
+      return match.index;
     }
-    const padded = code === '' ? -1 : (byUnpadded.get(unpaddedCode(code)) ?? -1);
-    if (padded >= 0) {
-      problems.push({ file: 'merchants', code: 'merchant-matched-by-padded-code', severity: 'changed', line, detail: `${code} → ${areas.areas[padded]?.code ?? ''}` });
+    if (match?.how === 'padded-code') {
+      problems.push({ file: 'merchants', code: 'merchant-matched-by-padded-code', severity: 'changed', line, detail: `${code} → ${areas.areas[match.index]?.code ?? ''}` });
       byCode++;
-      return padded;
+      return match.index;
     }
-    const name = dictionaryValue(table.areaName, row);
-    const named = name === '' ? -1 : (byName.get(normaliseAreaName(name)) ?? -1);
-    if (named >= 0) {
-      problems.push({ file: 'merchants', code: 'merchant-matched-by-name', severity: 'changed', line, detail: `${name} → ${areas.areas[named]?.name ?? ''}` });
+    if (match?.how === 'name') {
+      problems.push({ file: 'merchants', code: 'merchant-matched-by-name', severity: 'changed', line, detail: `${name} → ${areas.areas[match.index]?.name ?? ''}` });
       byNameCount++;
-      return named;
+      return match.index;
     }
     if (code !== '' && !codeLengths.has(code.length)) {
       otherSystemCodes++;

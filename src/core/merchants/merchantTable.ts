@@ -1,5 +1,27 @@
 import type { DictionaryColumn } from './columns.ts';
 
+const emptyDictionary = (): DictionaryColumn => ({ values: [], codes: new Int32Array(0) });
+
+/** A table without rows, for projects whose merchants come as pre-aggregated counts. */
+export function emptyMerchantTable(): MerchantTable {
+  return {
+    count: 0,
+    lon: new Float64Array(0),
+    lat: new Float64Array(0),
+    category: new Uint16Array(0),
+    hasQr: new Uint8Array(0),
+    txCountMonth: new Uint32Array(0),
+    line: new Uint32Array(0),
+    id: emptyDictionary(),
+    name: emptyDictionary(),
+    areaCode: emptyDictionary(),
+    areaName: emptyDictionary(),
+    qrProvider: emptyDictionary(),
+    marketId: emptyDictionary(),
+    streetId: emptyDictionary(),
+  };
+}
+
 /**
  * Merchants as columns, one entry per loaded row (typed arrays, strings kept once each), so
  * that millions of rows fit and a filter change never re-reads them.

@@ -4,7 +4,7 @@ import { detectDelimiter, stripBom, tokenizeCsv, type CsvDelimiter } from '../cs
 import { DictionaryColumnBuilder, Float64Column, Uint32Column } from './columns.ts';
 import type { MerchantTable } from './merchantTable.ts';
 import { parseCount, parseDecimal, parseYesNo } from './parseValues.ts';
-import { resolveColumns, type ColumnIndexes } from './resolveColumns.ts';
+import { resolveColumns, type ColumnIndexes, type MerchantField } from './resolveColumns.ts';
 import { buildCategoryMatcher } from './categoryMatcher.ts';
 
 export interface MerchantsResult {
@@ -12,6 +12,9 @@ export interface MerchantsResult {
   /** True when some rows had a category outside the list and were counted as "other". */
   readonly usesOtherCategory: boolean;
   readonly delimiter: CsvDelimiter;
+  /** The file's header, and the header used for each field (the column mapping shown to the user). */
+  readonly header: readonly string[];
+  readonly columns: Partial<Record<MerchantField, string>>;
   /** True when the file has a transactions column, so "QR in use" can be counted at all. */
   readonly hasTransactions: boolean;
   readonly problems: readonly DataProblem[];
@@ -155,6 +158,8 @@ export function readMerchantsCsv(
     table,
     usesOtherCategory: usesOther,
     delimiter,
+    header: header ?? [],
+    columns: Object.fromEntries(Object.entries(indexes).map(([field, index]) => [field, header?.[index] ?? ''])) as Partial<Record<MerchantField, string>>,
     hasTransactions: indexes.txCountMonth !== undefined,
     problems,
     summary: { file: 'merchants', rows: dataRows, loaded: table.count, rejected: rejectedRows },

@@ -1,7 +1,7 @@
 import { guessAreaProperties } from '../geo/guessAreaProperties.ts';
-import { featuresOf, ownProperty } from '../geo/featureInput.ts';
+import { featuresOf } from '../geo/featureInput.ts';
 import { geoJsonKind } from '../geo/featureKind.ts';
-import type { FeatureSource, ProjectManifest } from '../manifest/types.ts';
+import type { CategoryDefinition, FeatureSource, ProjectManifest } from '../manifest/types.ts';
 import { collectCategoryValues } from '../merchants/categoriesFromData.ts';
 import { mergeKnownCategories } from '../merchants/knownCategories.ts';
 import type { TextEncodingName } from '../text/decodeText.ts';
@@ -54,11 +54,16 @@ const SITE_NAME_KEYS = ['name', 'ten', 'tên', 'ten_cho', 'tên chợ', 'ten_duo
 
 /** Id and name properties of markets or streets: the first known key that the features carry. */
 function siteSource(name: string, text: string): FeatureSource {
-  const features = ownProperty(parseJsonFile(text, 'markets'), 'features');
-  const first = Array.isArray(features) ? ownProperty(features[0], 'properties') : undefined;
+  const first = featuresOf(parseJsonFile(text, 'markets'), 'markets').features[0]?.properties;
   const keys = first && typeof first === 'object' ? Object.keys(first) : [];
   const find = (candidates: readonly string[]) => keys.find((k) => candidates.includes(k.toLowerCase())) ?? candidates[0] ?? 'id';
   return { url: name, idProperty: find(SITE_ID_KEYS), nameProperty: find(SITE_NAME_KEYS) };
+}
+
+/** The base's categories and those it already knew, each id once. */
+export function knownCategoriesOf(base: ProjectTexts | null): readonly CategoryDefinition[] {
+  const all = [...(base?.knownCategories ?? []), ...(base?.manifest.categories ?? [])];
+  return all.filter((category, index) => all.findIndex((c) => c.id === category.id) === index);
 }
 
 const stem = (name: string) => name.replace(/\.[^.]+$/, '');
@@ -81,7 +86,7 @@ export function assembleImport(files: readonly NamedText[], base: ProjectTexts |
   if (!merchants && !base) throw new ImportError('no-merchants');
   const areasText = areas?.text ?? base?.areas ?? '';
   const merchantsText = merchants?.text ?? base?.merchants ?? '';
-  const known = base?.manifest.categories ?? [];
+  const known = knownCategoriesOf(base);
 
   let areasSource = base?.manifest.areas;
   if (areas || !areasSource) {
@@ -114,6 +119,7 @@ export function assembleImport(files: readonly NamedText[], base: ProjectTexts |
   for (const [role, file] of byRole) if (file.encoding) encodings[role] = file.encoding;
   return {
     manifest,
+    knownCategories: known,
     encodings,
     areas: areasText,
     merchants: merchantsText,

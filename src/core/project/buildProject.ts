@@ -1,15 +1,18 @@
-import { aggregateByGroupCategory, type GroupCategoryTable } from '../aggregate/areaCategoryTable.ts';
+import { aggregateByGroupCategory, tableFromCells, type GroupCategoryTable } from '../aggregate/areaCategoryTable.ts';
+import { isAggregateTable, readAggregateCsv } from '../merchants/readAggregateCsv.ts';
+import { emptyMerchantTable, type MerchantTable } from '../merchants/merchantTable.ts';
 import type { AreaSet } from '../geo/area.ts';
 import { areaLabelPositions } from '../geo/labelPoints.ts';
+import { featuresOf } from '../geo/featureInput.ts';
 import { readAreas } from '../geo/readAreas.ts';
 import { readMarkets, readStreets, type Market, type Street } from '../geo/readSites.ts';
 import { categoryId } from '../ids.ts';
-import { buildAreaLocator } from '../join/areaLocator.ts';
-import { joinMerchantsToAreas } from '../join/joinMerchantsToAreas.ts';
+import { buildAreaLocator, type AreaLocator } from '../join/areaLocator.ts';
+import { joinMerchantsToAreas, type MerchantJoin } from '../join/joinMerchantsToAreas.ts';
 import type { CategoryDefinition, ProjectManifest } from '../manifest/types.ts';
 import type { DictionaryColumn } from '../merchants/columns.ts';
-import type { MerchantTable } from '../merchants/merchantTable.ts';
 import { readMerchantsCsv } from '../merchants/readMerchantsCsv.ts';
+import type { MerchantField } from '../merchants/resolveColumns.ts';
 import type { DataFile, DataProblem, FileSummary } from '../report/problems.ts';
 import type { TextEncodingName } from '../text/decodeText.ts';
 
@@ -49,6 +52,10 @@ export interface DataReport {
   readonly problems: readonly DataProblem[];
   readonly join: JoinSummary;
   readonly formats: Readonly<Partial<Record<DataFile, FileFormat>>>;
+  /** The merchant file's header and the column read for each field; absent for pre-aggregated tables. */
+  readonly columns?: { readonly header: readonly string[]; readonly chosen: Partial<Record<MerchantField, string>> };
+  /** The boundary file's property names, and those read as code and name. */
+  readonly areaProperties: { readonly available: readonly string[]; readonly code: string; readonly name: string };
 }
 
 /** A project after parsing, joining and aggregating: everything a filter change needs. */
@@ -85,14 +92,11 @@ export function buildProject(inputs: ProjectInputs, onStage: (stage: BuildStage)
   onStage('areas');
   const areasResult = readAreas(inputs.areasJson, manifest.areas);
   onStage('merchants');
-  const merchantsResult = readMerchantsCsv(inputs.merchantsCsv, manifest.merchants.columns, manifest.categories);
-  const categories = merchantsResult.usesOtherCategory ? [...manifest.categories, OTHER_CATEGORY] : manifest.categories;
-  onStage('join');
   const locator = buildAreaLocator(areasResult.areas);
-  const table = merchantsResult.table;
-  const join = joinMerchantsToAreas(table, areasResult, locator);
-  onStage('aggregate');
-  const areaTable = aggregateByGroupCategory(join.areaOf, areasResult.areas.length, table.category, categories.length, table.hasQr, table.txCountMonth);
+  const merchantsInput = isAggregateTable(inputs.merchantsCsv)
+    ? aggregateInput(inputs.merchantsCsv, manifest.categories, areasResult)
+    : merchantRowsInput(inputs.merchantsCsv, manifest, areasResult, locator, onStage);
+  const { categories, table, join, areaTable, merchantsResult } = merchantsInput;
 
   const marketsResult = manifest.markets && inputs.marketsJson !== undefined ? readMarkets(inputs.marketsJson, manifest.markets) : undefined;
   const streetsResult = manifest.streets && inputs.streetsJson !== undefined ? readStreets(inputs.streetsJson, manifest.streets) : undefined;
@@ -108,19 +112,14 @@ export function buildProject(inputs: ProjectInputs, onStage: (stage: BuildStage)
   for (let row = 0; row < streetOf.length; row++) if ((join.areaOf[row] ?? -1) < 0) streetOf[row] = -1;
   const streetTable = aggregateByGroupCategory(streetOf, streets.length, table.category, categories.length, table.hasQr, table.txCountMonth);
 
-  // A row rejected by the join is rejected from the merchants file: rows = loaded + rejected.
-  const merchantSummary: FileSummary = {
-    ...merchantsResult.summary,
-    loaded: merchantsResult.summary.loaded - join.unmatched,
-    rejected: merchantsResult.summary.rejected + join.unmatched,
-  };
+  const merchantSummary = merchantsResult.summary;
   const files: FileSummary[] = [areasResult.summary, merchantSummary];
   if (marketsResult) files.push(marketsResult.summary);
   if (streetsResult) files.push(streetsResult.summary);
   // In file order, then by line or feature, as a reader goes through the files.
   const problems = [
     ...areasResult.problems,
-    ...sortByPlace([...merchantsResult.problems, ...join.problems]),
+    ...sortByPlace([...merchantsResult.problems]),
     ...(marketsResult?.problems ?? []),
     ...(streetsResult?.problems ?? []),
   ];
@@ -145,6 +144,8 @@ export function buildProject(inputs: ProjectInputs, onStage: (stage: BuildStage)
         ...Object.fromEntries(Object.entries(inputs.encodings ?? {}).map(([file, encoding]) => [file, { encoding }])),
         merchants: { ...(inputs.encodings?.merchants ? { encoding: inputs.encodings.merchants } : {}), delimiter: merchantsResult.delimiter },
       },
+      ...(merchantsResult.columns ? { columns: merchantsResult.columns } : {}),
+      areaProperties: { available: propertyNames(inputs.areasJson), code: manifest.areas.codeProperty, name: manifest.areas.nameProperty },
       join: { matchedByLocation: join.matchedByLocation, matchedByCode: join.matchedByCode, matchedByName: join.matchedByName, unmatched: join.unmatched },
     },
   };
@@ -152,6 +153,71 @@ export function buildProject(inputs: ProjectInputs, onStage: (stage: BuildStage)
 
 function sortByPlace(problems: DataProblem[]): DataProblem[] {
   return problems.sort((a, b) => (a.line ?? a.feature ?? 0) - (b.line ?? b.feature ?? 0));
+}
+
+interface MerchantInput {
+  readonly categories: readonly CategoryDefinition[];
+  readonly table: MerchantTable;
+  readonly join: MerchantJoin;
+  readonly areaTable: GroupCategoryTable;
+  /** Summary and problems of the merchants file, join included: rows = loaded + rejected. */
+  readonly merchantsResult: {
+    readonly summary: FileSummary;
+    readonly problems: readonly DataProblem[];
+    readonly delimiter: string;
+    readonly hasTransactions: boolean;
+    readonly columns?: { readonly header: readonly string[]; readonly chosen: Partial<Record<MerchantField, string>> };
+  };
+}
+
+const withOther = (categories: readonly CategoryDefinition[], usesOther: boolean) => (usesOther ? [...categories, OTHER_CATEGORY] : categories);
+
+/** A merchant list: one row per merchant, joined to areas by location, code or name. */
+function merchantRowsInput(text: string, manifest: ProjectManifest, areas: AreaSet, locator: AreaLocator, onStage: (stage: BuildStage) => void): MerchantInput {
+  const result = readMerchantsCsv(text, manifest.merchants.columns, manifest.categories);
+  const categories = withOther(manifest.categories, result.usesOtherCategory);
+  onStage('join');
+  const table = result.table;
+  const join = joinMerchantsToAreas(table, areas, locator);
+  onStage('aggregate');
+  const areaTable = aggregateByGroupCategory(join.areaOf, areas.areas.length, table.category, categories.length, table.hasQr, table.txCountMonth);
+  return {
+    categories,
+    table,
+    join,
+    areaTable,
+    merchantsResult: {
+      // A row rejected by the join is rejected from the merchants file.
+      summary: { ...result.summary, loaded: result.summary.loaded - join.unmatched, rejected: result.summary.rejected + join.unmatched },
+      problems: [...result.problems, ...join.problems],
+      delimiter: result.delimiter,
+      hasTransactions: result.hasTransactions,
+      columns: { header: result.header, chosen: result.columns },
+    },
+  };
+}
+
+/** A pre-aggregated table: counts per area × category, taken as they are. */
+function aggregateInput(text: string, known: readonly CategoryDefinition[], areas: AreaSet): MerchantInput {
+  const result = readAggregateCsv(text, known, areas);
+  const categories = withOther(known, result.usesOtherCategory);
+  return {
+    categories,
+    table: emptyMerchantTable(),
+    join: { areaOf: new Int32Array(0), matchedByLocation: 0, matchedByCode: result.cells.length, matchedByName: 0, unmatched: 0, problems: [] },
+    areaTable: tableFromCells(result.cells, areas.areas.length, categories.length),
+    merchantsResult: { summary: result.summary, problems: result.problems, delimiter: result.delimiter, hasTransactions: result.hasActive },
+  };
+}
+
+/** Property names of the first features of a GeoJSON file, in order of first appearance. */
+function propertyNames(json: unknown): string[] {
+  const names = new Set<string>();
+  for (const feature of featuresOf(json, 'areas').features.slice(0, 200)) {
+    const properties = feature.properties;
+    if (properties !== null && typeof properties === 'object' && !Array.isArray(properties)) for (const key of Object.keys(properties)) names.add(key);
+  }
+  return [...names];
 }
 
 /** Index into `ids` of each row's value in a dictionary column, -1 when absent or unknown. */

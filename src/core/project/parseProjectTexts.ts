@@ -1,4 +1,4 @@
-import type { ProjectManifest } from '../manifest/types.ts';
+import type { CategoryDefinition, ProjectManifest } from '../manifest/types.ts';
 import type { DataFile } from '../report/problems.ts';
 import type { TextEncodingName } from '../text/decodeText.ts';
 import type { ProjectInputs } from './buildProject.ts';
@@ -11,6 +11,11 @@ export interface ProjectTexts {
   readonly merchants: string;
   readonly markets?: string;
   readonly streets?: string;
+  /**
+   * Categories met so far (the demo's campaign categories, those of earlier files), so that a file
+   * naming them gets their labels and colours even when its mapping is corrected later.
+   */
+  readonly knownCategories?: readonly CategoryDefinition[];
   /** How each file's bytes were decoded, when known (files fetched or dropped, not typed in). */
   readonly encodings?: Readonly<Partial<Record<DataFile, TextEncodingName>>>;
 }
