@@ -3,7 +3,10 @@ import type { Formatter } from '../i18n/format.ts';
 import { problemMessage, type MessageKey } from '../i18n/messages.ts';
 import { useAppStore } from '../store/appStore.ts';
 import { useFormatter } from '../store/selectors.ts';
+import { downloadText, fileNameFor } from '../app/download.ts';
+import { problemsCsv } from '../core/export/exports.ts';
 import { ColumnMapping } from './ColumnMapping.tsx';
+import { localisedText } from './localisedText.ts';
 import { useModalDialog } from './useModalDialog.ts';
 
 const SHOWN = 500;
@@ -60,7 +63,21 @@ export function DataReportDialog() {
           </table>
           <p>{f.t('report.join', { location: report.join.matchedByLocation, code: report.join.matchedByCode, name: report.join.matchedByName, unmatched: report.join.unmatched })}</p>
           <ColumnMapping />
-          <h3>{f.t('report.problems')}</h3>
+          <div className="panel-head">
+            <h3>{f.t('report.problems')}</h3>
+            {report.problems.length > 0 && project && (
+              <button
+                type="button"
+                className="button button-small"
+                onClick={() => {
+                  const csv = problemsCsv(report.problems, (p) => ({ file: f.t(`file.${p.file}`), reason: f.t(problemMessage(p.code)) }));
+                  downloadText(fileNameFor(f.t('report.fileName'), localisedText(project.manifest.title, f.lang), 'csv'), csv);
+                }}
+              >
+                {f.t('report.download')}
+              </button>
+            )}
+          </div>
           {report.problems.length === 0 ? <p>{f.t('report.noProblems')}</p> : (
             <ul className="problem-list">
               {report.problems.slice(0, SHOWN).map((problem, i) => (

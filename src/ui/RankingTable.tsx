@@ -1,6 +1,9 @@
 import { useMemo } from 'react';
 import { useAppStore, type RankingSortKey } from '../store/appStore.ts';
+import { downloadText, fileNameFor } from '../app/download.ts';
+import { areasCsv } from '../core/export/exports.ts';
 import { rankAreas } from '../store/ranking.ts';
+import { localisedText } from './localisedText.ts';
 import { useAdoptionView, useFormatter } from '../store/selectors.ts';
 
 /** Areas ranked by adoption rate or merchant count; a row selects its area, hovering highlights it on the map. */
@@ -9,6 +12,7 @@ export function RankingTable() {
   const project = useAppStore((s) => s.project);
   const sort = useAppStore((s) => s.rankingSort);
   const selectedArea = useAppStore((s) => s.selectedArea);
+  const selectedCategories = useAppStore((s) => s.selectedCategories);
   const { sortRanking, selectArea, hoverArea } = useAppStore.getState();
   const view = useAdoptionView();
   const rows = useMemo(() => {
@@ -27,7 +31,19 @@ export function RankingTable() {
   );
   return (
     <section className="ranking" aria-labelledby="ranking-title">
-      <h2 className="panel-title" id="ranking-title">{f.t('ranking.title')}</h2>
+      <div className="panel-head">
+        <h2 className="panel-title" id="ranking-title">{f.t('ranking.title')}</h2>
+        <button
+          type="button"
+          className="button button-small"
+          onClick={() => {
+            const labels = project.categories.filter((_, i) => selectedCategories.has(i)).map((c) => c.label[f.lang]);
+            downloadText(fileNameFor(f.t('ranking.fileName'), localisedText(project.manifest.title, f.lang), 'csv'), areasCsv(project, view, rows, labels));
+          }}
+        >
+          {f.t('ranking.download')}
+        </button>
+      </div>
       <div className="ranking-scroll">
         <table>
           <caption className="visually-hidden">{f.t('ranking.caption')}</caption>

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { sequentialColors } from '../../src/core/classify/palette.ts';
 import { LAND_COLOR, SEA_COLOR, SOVEREIGNTY_LABEL_COLOR } from '../../src/map/layers/baseLayers.ts';
@@ -128,6 +129,18 @@ describe('the dashboard on its demo data', () => {
     await d.screenshot('data-report');
     await d.page.keyboard.press('Escape');
     await expect.poll(() => dialog.isVisible()).toBe(false);
+  });
+
+  it('downloads the ranking as a CSV for Excel, in the order shown', async () => {
+    const d = await open();
+    const firstName = (await d.page.locator('.ranking tbody tr').first().getByRole('button').innerText()).trim();
+    const [download] = await Promise.all([d.page.waitForEvent('download'), d.page.getByRole('button', { name: 'Tải CSV' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^xep-hang-thanh-pho-mau-\d{4}-\d{2}-\d{2}\.csv$/);
+    const text = readFileSync(await download.path(), 'utf8');
+    const lines = text.split('\r\n').filter((line) => line !== '');
+    expect(lines[0]).toBe('\uFEFFarea_code,area_name,merchants,merchants_qr,merchants_qr_active,qr_rate,categories');
+    expect(lines).toHaveLength(facts.wardNames.size + 1);
+    expect(lines[1]?.split(',')[1]).toBe(firstName);
   });
 
   it('toggles a category from the keyboard', async () => {
