@@ -9,7 +9,8 @@ import type { DictionaryColumn } from '../src/core/merchants/columns.ts';
 import type { MerchantTable } from '../src/core/merchants/merchantTable.ts';
 import { readMerchantsCsv, type MerchantsResult } from '../src/core/merchants/readMerchantsCsv.ts';
 import { buildProject, OTHER_CATEGORY, type LoadedProject } from '../src/core/project/buildProject.ts';
-import { merchantPoints } from '../src/map/sources.ts';
+import { rowFilter } from '../src/core/aggregate/pointBins.ts';
+import { merchantFeatures } from '../src/map/sources.ts';
 import { tokenizeCsv } from '../src/core/csv/tokenizeCsv.ts';
 import type { FeatureCollection, Point, Polygon } from 'geojson';
 import { CATEGORIES, CSV_HEADER } from './generate.ts';
@@ -65,9 +66,40 @@ export function refilterOurs(project: LoadedProject): AdoptionView {
   return deriveAdoptionView(project, selected);
 }
 
-/** What the map sends to its clustered GeoJSON source today: one feature per merchant shown. */
+/**
+ * What the map computes for its merchant layer: bins over the whole extent at country zoom (6)
+ * and at province zoom (9) over it, as the map does on each move; returns the features sent.
+ */
 export function pointsOurs(project: LoadedProject): FeatureCollection<Point> {
-  return merchantPoints(project, new Set(project.categories.map((_, i) => i)), 'all');
+  const all = new Set(project.categories.map((_, i) => i));
+  const accept = rowFilter(project.merchants, project.areaOf, all, 'all');
+  const extent = extentOf(project.merchants);
+  const country = merchantFeatures(project, extent, 6, accept);
+  const province = merchantFeatures(project, extent, 9, accept);
+  return { type: 'FeatureCollection', features: [...country.features, ...province.features] };
+}
+
+/** One GeoJSON feature per merchant shown: what a clustered GeoJSON source (supercluster) needs as input. */
+export function allPointFeatures(project: LoadedProject): FeatureCollection<Point> {
+  const { lon, lat, category, hasQr, count } = project.merchants;
+  const features: FeatureCollection<Point>['features'] = [];
+  for (let row = 0; row < count; row++) {
+    if ((project.areaOf[row] ?? -1) < 0) continue;
+    features.push({ type: 'Feature', properties: { c: category[row] ?? 0, q: hasQr[row] ?? 0 }, geometry: { type: 'Point', coordinates: [lon[row] ?? NaN, lat[row] ?? NaN] } });
+  }
+  return { type: 'FeatureCollection', features };
+}
+
+function extentOf(table: MerchantTable): [number, number, number, number] {
+  let w = Infinity, s = Infinity, e = -Infinity, n = -Infinity;
+  for (let i = 0; i < table.count; i++) {
+    const x = table.lon[i] ?? NaN, y = table.lat[i] ?? NaN;
+    if (x < w) w = x;
+    if (x > e) e = x;
+    if (y < s) s = y;
+    if (y > n) n = y;
+  }
+  return [w, s, e, n];
 }
 
 /**

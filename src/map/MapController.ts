@@ -6,7 +6,8 @@ import type { QrStatusFilter } from '../store/appStore.ts';
 import { classColorExpression } from './layers/areaLayers.ts';
 import { merchantPointLayer } from './layers/merchantLayers.ts';
 import { buildMapStyle, sovereigntyLabels } from './mapStyle.ts';
-import { areaLabelPoints, areasCollection, marketsCollection, merchantPoints, streetsCollection } from './sources.ts';
+import { areaLabelPoints, areasCollection, marketsCollection, merchantFeatures, streetsCollection } from './sources.ts';
+import { rowFilter, type Bounds } from '../core/aggregate/pointBins.ts';
 
 setWorkerUrl(workerUrl);
 
@@ -94,6 +95,9 @@ export class MapController {
         .catch((error: unknown) => console.warn('The land layer could not be loaded', error));
       if (this.pending) this.update(this.pending);
     });
+    this.map.on('moveend', () => {
+      if (this.loaded) this.showMerchants();
+    });
     this.map.on('click', 'area-fill', (event) => this.callbacks.onAreaClick(areaIndexAt(event)));
     this.map.on('mousemove', 'area-fill', (event) => {
       this.map.getCanvas().style.cursor = 'pointer';
@@ -121,11 +125,23 @@ export class MapController {
     if (projectChanged) this.showProject(next.project);
     if (projectChanged || prev?.view !== next.view) this.showView(projectChanged ? null : (prev?.view ?? null), next);
     if (prev?.classColors !== next.classColors) this.map.setPaintProperty('area-fill', 'fill-color', classColorExpression(next.classColors));
-    if (projectChanged || prev?.selectedCategories !== next.selectedCategories || prev?.qrStatus !== next.qrStatus) {
-      if (next.project) this.source('merchants').setData(merchantPoints(next.project, next.selectedCategories, next.qrStatus));
-    }
+    if (projectChanged || prev?.selectedCategories !== next.selectedCategories || prev?.qrStatus !== next.qrStatus) this.showMerchants();
     if (projectChanged || prev?.selectedArea !== next.selectedArea) this.flag('selected', prev?.selectedArea ?? -1, next.selectedArea, projectChanged);
     if (projectChanged || prev?.hoveredArea !== next.hoveredArea) this.flag('hover', prev?.hoveredArea ?? -1, next.hoveredArea, projectChanged);
+  }
+
+  /** Merchant bins or points for the current view and filters (on every move, from the typed columns). */
+  private showMerchants(): void {
+    const inputs = this.applied;
+    if (!inputs?.project) return;
+    const { project } = inputs;
+    const bounds = this.map.getBounds();
+    // A margin around the view, so a short pan shows merchants straight away.
+    const padX = (bounds.getEast() - bounds.getWest()) * 0.15;
+    const padY = (bounds.getNorth() - bounds.getSouth()) * 0.15;
+    const accept = rowFilter(project.merchants, project.areaOf, inputs.selectedCategories, inputs.qrStatus);
+    const view: Bounds = [bounds.getWest() - padX, bounds.getSouth() - padY, bounds.getEast() + padX, bounds.getNorth() + padY];
+    this.source('merchants').setData(merchantFeatures(project, view, this.map.getZoom(), accept));
   }
 
   camera(): Camera {

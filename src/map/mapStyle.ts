@@ -40,7 +40,7 @@ export function buildMapStyle(options: StyleOptions): StyleSpecification {
       'area-labels': { type: 'geojson', data: EMPTY },
       streets: { type: 'geojson', data: EMPTY },
       markets: { type: 'geojson', data: EMPTY },
-      merchants: { type: 'geojson', data: EMPTY, cluster: true, clusterRadius: 50, clusterMaxZoom: 14 },
+      merchants: { type: 'geojson', data: EMPTY },
     },
     layers: [
       backgroundLayer(),

@@ -1,6 +1,6 @@
 import type { Feature, FeatureCollection, LineString, MultiPolygon, Point, Polygon } from 'geojson';
 import type { LoadedProject } from '../core/project/buildProject.ts';
-import type { QrStatusFilter } from '../store/appStore.ts';
+import { binPoints, rowsInView, type Bounds, type RowFilter } from '../core/aggregate/pointBins.ts';
 
 /** Areas with their index as feature id, so class, hover and selection live in feature state. */
 export function areasCollection(project: LoadedProject): FeatureCollection<Polygon | MultiPolygon> {
@@ -52,22 +52,43 @@ export function streetsCollection(project: LoadedProject): FeatureCollection<Lin
   };
 }
 
-/** Merchant points that pass the filters, with category index `c` and QR flag `q`. */
-export function merchantPoints(
-  project: LoadedProject,
-  selected: ReadonlySet<number>,
-  qrStatus: QrStatusFilter,
-): FeatureCollection<Point> {
-  const { lon, lat, category, hasQr, count } = project.merchants;
+/** From this zoom on, merchants are drawn one by one when few enough are in view. */
+export const POINT_ZOOM = 13;
+/** Most single points drawn at once; more than this in view draws bins instead. */
+export const POINT_LIMIT = 20_000;
+/** Width of a bin on screen, in pixels. */
+const BIN_PIXELS = 80;
+
+/**
+ * What the merchant layer shows for a view: single points (category `c`, QR flag `q`) when zoomed
+ * in and few enough are in view, otherwise bins (`count`, `qr`) on a grid about BIN_PIXELS wide.
+ * Built from the typed columns for the view only, never one feature per merchant of the file.
+ */
+export function merchantFeatures(project: LoadedProject, bounds: Bounds, zoom: number, accept: RowFilter): FeatureCollection<Point> {
+  const table = project.merchants;
+  if (zoom >= POINT_ZOOM) {
+    const rows = rowsInView(table, bounds, accept, POINT_LIMIT);
+    if (rows) {
+      const features: Feature<Point>[] = [];
+      for (const row of rows) {
+        features.push({
+          type: 'Feature',
+          properties: { c: table.category[row] ?? 0, q: table.hasQr[row] ?? 0 },
+          geometry: { type: 'Point', coordinates: [table.lon[row] ?? NaN, table.lat[row] ?? NaN] },
+        });
+      }
+      return { type: 'FeatureCollection', features };
+    }
+  }
+  const cellDegrees = (BIN_PIXELS * 360) / (512 * 2 ** zoom);
+  const bins = binPoints(table, bounds, cellDegrees, accept);
   const features: Feature<Point>[] = [];
-  for (let row = 0; row < count; row++) {
-    const x = lon[row] ?? NaN, y = lat[row] ?? NaN;
-    if (!Number.isFinite(x) || (project.areaOf[row] ?? -1) < 0) continue;
-    const c = category[row] ?? 0;
-    const q = hasQr[row] ?? 0;
-    if (!selected.has(c)) continue;
-    if ((qrStatus === 'with' && q !== 1) || (qrStatus === 'without' && q === 1)) continue;
-    features.push({ type: 'Feature', properties: { c, q }, geometry: { type: 'Point', coordinates: [x, y] } });
+  for (let i = 0; i < bins.length; i++) {
+    features.push({
+      type: 'Feature',
+      properties: { count: bins.count[i] ?? 0, qr: bins.withQr[i] ?? 0 },
+      geometry: { type: 'Point', coordinates: [bins.lon[i] ?? NaN, bins.lat[i] ?? NaN] },
+    });
   }
   return { type: 'FeatureCollection', features };
 }

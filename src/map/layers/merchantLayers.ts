@@ -12,24 +12,24 @@ export const clusterCircleLayer = (): CircleLayerSpecification => ({
   minzoom: 8,
   type: 'circle',
   source: 'merchants',
-  filter: ['has', 'point_count'],
+  filter: ['has', 'count'],
   paint: {
     'circle-color': 'rgba(255, 255, 255, 0.88)',
     'circle-stroke-color': '#334155',
     'circle-stroke-width': 1.2,
-    'circle-radius': ['step', ['get', 'point_count'], 10, 50, 13, 200, 17, 800, 21],
+    'circle-radius': ['step', ['get', 'count'], 10, 50, 13, 200, 17, 800, 21, 5000, 26],
   },
 });
 
-/** Cluster sizes written the way the interface language writes numbers (1.134 in Vietnamese). */
+/** Bin sizes written the way the interface language writes numbers (1.134 in Vietnamese). */
 export const clusterCountLayer = (locale: string): SymbolLayerSpecification => ({
   id: 'merchant-cluster-count',
   minzoom: 8,
   type: 'symbol',
   source: 'merchants',
-  filter: ['has', 'point_count'],
+  filter: ['has', 'count'],
   layout: {
-    'text-field': ['number-format', ['get', 'point_count'], { locale }],
+    'text-field': ['number-format', ['get', 'count'], { locale }],
     'text-font': [LABEL_FONT],
     'text-size': 11,
     'text-allow-overlap': true,
@@ -43,7 +43,7 @@ export const merchantPointLayer = (colors: readonly string[]): CircleLayerSpecif
   minzoom: 8,
   type: 'circle',
   source: 'merchants',
-  filter: ['!', ['has', 'point_count']],
+  filter: ['!', ['has', 'count']],
   paint: {
     'circle-radius': ['interpolate', ['linear'], ['zoom'], 12, 3.5, 16, 6],
     'circle-color': ['case', ['==', ['get', 'q'], 1], categoryColorExpression(colors), '#ffffff'],

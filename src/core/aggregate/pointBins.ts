@@ -1,0 +1,89 @@
+import type { MerchantTable } from '../merchants/merchantTable.ts';
+
+export type Bounds = readonly [west: number, south: number, east: number, north: number];
+
+/** Which merchant rows are drawn: category filter, QR status, and only rows placed in an area. */
+export type RowFilter = (row: number) => boolean;
+
+export function rowFilter(
+  table: MerchantTable,
+  areaOf: Int32Array,
+  selected: ReadonlySet<number>,
+  qrStatus: 'all' | 'with' | 'without',
+): RowFilter {
+  const categoryOn = new Uint8Array(0x10000);
+  for (const c of selected) if (c >= 0 && c < categoryOn.length) categoryOn[c] = 1;
+  const { category, hasQr } = table;
+  return (row) => {
+    if ((areaOf[row] ?? -1) < 0 || categoryOn[category[row] ?? 0] !== 1) return false;
+    if (qrStatus === 'all') return true;
+    return (hasQr[row] === 1) === (qrStatus === 'with');
+  };
+}
+
+/** Merchants grouped in square cells: position (mean of members), count and count with QR per bin. */
+export interface PointBins {
+  readonly length: number;
+  readonly lon: Float64Array;
+  readonly lat: Float64Array;
+  readonly count: Uint32Array;
+  readonly withQr: Uint32Array;
+}
+
+/**
+ * Counts the merchants in view on a grid of `cellDegrees` (one pass over the typed columns, no
+ * feature objects), so a million merchants draw as a few thousand circles at country zoom.
+ */
+export function binPoints(table: MerchantTable, bounds: Bounds, cellDegrees: number, accept: RowFilter): PointBins {
+  const [west, south, east, north] = bounds;
+  const columns = Math.max(1, Math.ceil((east - west) / cellDegrees));
+  const slot = new Map<number, number>();
+  const sumLon: number[] = [];
+  const sumLat: number[] = [];
+  const count: number[] = [];
+  const withQr: number[] = [];
+  const { lon, lat, hasQr } = table;
+  for (let row = 0; row < table.count; row++) {
+    const x = lon[row] ?? NaN;
+    const y = lat[row] ?? NaN;
+    if (!(x >= west && x <= east && y >= south && y <= north) || !accept(row)) continue;
+    const key = Math.floor((y - south) / cellDegrees) * columns + Math.floor((x - west) / cellDegrees);
+    let bin = slot.get(key);
+    if (bin === undefined) {
+      bin = count.length;
+      slot.set(key, bin);
+      sumLon.push(0);
+      sumLat.push(0);
+      count.push(0);
+      withQr.push(0);
+    }
+    sumLon[bin]! += x;
+    sumLat[bin]! += y;
+    count[bin]!++;
+    if (hasQr[row] === 1) withQr[bin]!++;
+  }
+  const n = count.length;
+  return {
+    length: n,
+    lon: Float64Array.from(sumLon, (s, i) => s / (count[i] ?? 1)),
+    lat: Float64Array.from(sumLat, (s, i) => s / (count[i] ?? 1)),
+    count: Uint32Array.from(count),
+    withQr: Uint32Array.from(withQr),
+  };
+}
+
+/** Rows in view that pass the filter, up to `limit` (null when there are more: draw bins instead). */
+export function rowsInView(table: MerchantTable, bounds: Bounds, accept: RowFilter, limit: number): Uint32Array | null {
+  const [west, south, east, north] = bounds;
+  const rows = new Uint32Array(Math.min(limit, table.count));
+  let n = 0;
+  const { lon, lat } = table;
+  for (let row = 0; row < table.count; row++) {
+    const x = lon[row] ?? NaN;
+    const y = lat[row] ?? NaN;
+    if (!(x >= west && x <= east && y >= south && y <= north) || !accept(row)) continue;
+    if (n === limit) return null;
+    rows[n++] = row;
+  }
+  return rows.slice(0, n);
+}
