@@ -91,3 +91,17 @@ describe('assembleImport', () => {
     expect(failure(() => assembleImport([{ name: 'x.csv', text: '<!doctype html><html></html>' }], DEMO)).reason).toBe('html');
   });
 });
+
+describe('markets listed in a CSV', () => {
+  const MARKETS_CSV = 'market_id,tên chợ,vĩ độ,kinh độ,stalls_total,stalls_qr,status\nC1,Chợ Một,16.5,107.5,120,100,certified\nC2,Chợ Hai,,,80,10,in_progress\n';
+
+  it('are recognised and read as points with their stall counts; a row without coordinates is reported', () => {
+    expect(roleOf({ name: 'cho.csv', text: MARKETS_CSV })).toBe('markets');
+    const texts = assembleImport([{ name: 'xa.geojson', text: AREAS }, { name: 'co-so.csv', text: MERCHANTS }, { name: 'cho.csv', text: MARKETS_CSV }], null);
+    expect(texts.manifest.markets).toMatchObject({ idProperty: 'market_id', nameProperty: 'tên chợ' });
+    const project = buildProject(parseProjectTexts(texts));
+    expect(project.markets.map((m) => [m.id, m.name, m.stallsTotal, m.stallsQr, m.status])).toEqual([['C1', 'Chợ Một', 120, 100, 'certified']]);
+    expect(Array.from(project.marketArea)).toEqual([0]);
+    expect(project.report.problems).toContainEqual(expect.objectContaining({ file: 'markets', code: 'feature-no-geometry', feature: 1 }));
+  });
+});

@@ -1,6 +1,7 @@
 import { guessAreaProperties } from '../geo/guessAreaProperties.ts';
 import { featuresOf } from '../geo/featureInput.ts';
 import { geoJsonKind } from '../geo/featureKind.ts';
+import { isMarketsCsv, marketsCsvToGeoJson } from '../geo/marketsFromCsv.ts';
 import type { CategoryDefinition, FeatureSource, ProjectManifest } from '../manifest/types.ts';
 import { collectCategoryValues } from '../merchants/categoriesFromData.ts';
 import { mergeKnownCategories } from '../merchants/knownCategories.ts';
@@ -37,7 +38,7 @@ export class ImportError extends Error {
 export function roleOf(file: NamedText): FileRole {
   const start = file.text.replace(/^\uFEFF/, '').trimStart();
   if (looksLikeHtml(start)) throw new ImportError('html', file.name);
-  if (!start.startsWith('{') && !start.startsWith('[')) return 'merchants';
+  if (!start.startsWith('{') && !start.startsWith('[')) return isMarketsCsv(file.text) ? 'markets' : 'merchants';
   let json: unknown;
   try {
     json = parseJsonFile(file.text, 'areas');
@@ -78,7 +79,8 @@ export function assembleImport(files: readonly NamedText[], base: ProjectTexts |
   for (const file of files) {
     const role = roleOf(file);
     if (byRole.has(role)) throw new ImportError('same-role', file.name);
-    byRole.set(role, file);
+    // Markets listed in a CSV become GeoJSON points, checked by the same reader as a markets file.
+    byRole.set(role, role === 'markets' && isMarketsCsv(file.text) ? { ...file, text: marketsCsvToGeoJson(file.text) } : file);
   }
   const areas = byRole.get('areas');
   const merchants = byRole.get('merchants');
