@@ -288,7 +288,7 @@ const en: Catalogue = {
   'kpi.areasCovered': 'in {count} wards and communes',
   'kpi.categoriesSelected': '{count}/{total} categories',
   'legend.title': 'QR adoption rate',
-  'legend.areas': '{count} wards/communes',
+  'legend.areas': '{count} areas',
   'legend.noData': 'No data',
   'legend.method.quantile': 'Quantile classes',
   'legend.method.equal-interval': 'Equal-interval classes',
