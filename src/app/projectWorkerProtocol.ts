@@ -23,14 +23,17 @@ export type BuildResponse =
   | { readonly type: 'done'; readonly project: LoadedProject; readonly texts: ProjectTexts }
   | { readonly type: 'error'; readonly failure: BuildFailure };
 
-/** The typed arrays of a project, handed to the main thread without copying. */
+/** The typed arrays of a project, handed to the main thread without copying (each buffer once). */
 export function transferables(project: LoadedProject): Transferable[] {
   const m = project.merchants;
-  return [
+  const columns = [m.id, m.name, m.areaCode, m.areaName, m.qrProvider, m.marketId, m.streetId];
+  const arrays: ArrayBufferView[] = [
     m.lon, m.lat, m.category, m.hasQr, m.txCountMonth, m.line,
-    m.id.codes, m.name.codes, m.areaCode.codes, m.qrProvider.codes, m.marketId.codes, m.streetId.codes,
+    ...columns.map((c) => c.codes),
+    ...columns.flatMap((c) => (c.table ? [c.table.bytes, c.table.starts, ...(c.table.lengths ? [c.table.lengths] : [])] : [])),
     project.areaOf, project.marketArea, project.streetArea, project.areaLabels,
     project.areaTable.merchants, project.areaTable.withQr, project.areaTable.activeQr,
     project.streetTable.merchants, project.streetTable.withQr, project.streetTable.activeQr,
-  ].map((array) => array.buffer as ArrayBuffer);
+  ];
+  return [...new Set(arrays.map((array) => array.buffer as ArrayBuffer))];
 }

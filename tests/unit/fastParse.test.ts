@@ -1,0 +1,396 @@
+/**
+ * The fast merchant reader (one pass over character codes, ranges instead of substrings, string
+ * tables) against straightforward references: Papa Parse for the records plus the per-cell rules
+ * written with plain string functions, and `tokenizeCsv` for the range scanner.
+ */
+import { describe, it, expect } from 'vitest';
+import Papa from 'papaparse';
+import { readMerchantsCsv, type MerchantsResult } from '../../src/core/merchants/readMerchantsCsv.ts';
+import { scanCsv } from '../../src/core/csv/scanCsv.ts';
+import { tokenizeCsv, type CsvDelimiter, type CsvProblem, type CsvRecord } from '../../src/core/csv/tokenizeCsv.ts';
+import { parseCount, parseDecimal, parseYesNo } from '../../src/core/merchants/parseValues.ts';
+import { resolveColumns } from '../../src/core/merchants/resolveColumns.ts';
+import { buildCategoryMatcher } from '../../src/core/merchants/categoryMatcher.ts';
+import { dictionaryValue, StringTableBuilder, stringTableValue, type DictionaryColumn } from '../../src/core/merchants/columns.ts';
+import { hashRange, isTrimmedSpace, mayChangeUnderNfc, parseDecimalRange, parseDigitsRange } from '../../src/core/merchants/rangeValues.ts';
+import { categoryId } from '../../src/core/ids.ts';
+import type { CategoryDefinition, MerchantColumns } from '../../src/core/manifest/types.ts';
+import type { DataProblem } from '../../src/core/report/problems.ts';
+import type { MerchantTable } from '../../src/core/merchants/merchantTable.ts';
+import { seededRandom } from '../support/random.ts';
+
+const CATEGORIES: readonly CategoryDefinition[] = [
+  { id: categoryId('thuc_pham'), label: { vi: 'Thực phẩm', en: 'Food' }, color: '#E69F00' },
+  { id: categoryId('thoi_trang'), label: { vi: 'Thời trang', en: 'Fashion' }, color: '#CC79A7' },
+  { id: categoryId('dien_nuoc'), label: { vi: 'Điện, nước', en: 'Utilities' }, color: '#AA4499' },
+  { id: categoryId('dich_vu_an_uong'), label: { vi: 'Dịch vụ ăn uống', en: 'Food & drink services' }, color: '#888888' },
+];
+
+const nfd = (s: string) => s.normalize('NFD');
+
+// ---------------------------------------------------------------------------------------------
+// Reference reader: Papa Parse records + the rules with string functions (trim, NFC, regexes).
+
+interface Expected {
+  readonly rows: number;
+  readonly columns: Record<keyof MerchantTable & string, unknown[]>;
+  readonly problems: DataProblem[];
+  readonly usesOther: boolean;
+  readonly header: string[];
+}
+
+const STRING_FIELDS = ['id', 'name', 'areaCode', 'areaName', 'qrProvider', 'marketId', 'streetId'] as const;
+
+function referenceRead(records: readonly { fields: string[]; line: number }[], mapping: Partial<MerchantColumns>): Expected {
+  const problems: DataProblem[] = [];
+  const match = buildCategoryMatcher(CATEGORIES);
+  const columns: Expected['columns'] = {
+    count: [], lon: [], lat: [], category: [], hasQr: [], txCountMonth: [], line: [],
+    id: [], name: [], areaCode: [], areaName: [], qrProvider: [], marketId: [], streetId: [],
+  };
+  const [first, ...rest] = records;
+  if (!first) throw new Error('no header');
+  const header = first.fields.map((f) => f.trim().normalize('NFC'));
+  const seen = new Set<string>();
+  for (const h of header) {
+    if (seen.has(h)) problems.push({ file: 'merchants', code: 'csv-duplicate-header', severity: 'changed', line: first.line, detail: h });
+    seen.add(h);
+  }
+  const { indexes, missing } = resolveColumns(header, mapping);
+  expect(missing).toEqual([]);
+  let usesOther = false;
+  for (const { fields, line } of rest) {
+    const reject = (code: DataProblem['code'], detail?: string) =>
+      problems.push({ file: 'merchants', code, severity: 'rejected', line, ...(detail !== undefined ? { detail } : {}) });
+    if (fields.length !== header.length) {
+      reject('csv-field-count', `${fields.length}/${header.length}`);
+      continue;
+    }
+    const cell = (i: number | undefined) => (i === undefined ? '' : (fields[i] ?? '').trim().normalize('NFC'));
+    const latText = cell(indexes.lat);
+    const lonText = cell(indexes.lon);
+    const lat = parseDecimal(latText);
+    const lon = parseDecimal(lonText);
+    const has = Number.isFinite(lat) && Number.isFinite(lon);
+    if (latText !== '' || lonText !== '') {
+      if (!(has && Math.abs(lat) <= 90 && Math.abs(lon) <= 180)) {
+        reject('merchant-bad-coordinates', `${latText}; ${lonText}`);
+        continue;
+      }
+    } else if (cell(indexes.areaCode) === '' && cell(indexes.areaName) === '') {
+      reject('merchant-no-location');
+      continue;
+    }
+    const categoryText = cell(indexes.category);
+    let category = match(categoryText);
+    if (category < 0) {
+      category = CATEGORIES.length;
+      usesOther = true;
+      problems.push({ file: 'merchants', code: 'merchant-unknown-category', severity: 'changed', line, detail: categoryText });
+    }
+    const qrText = cell(indexes.hasQr);
+    let qr = parseYesNo(qrText);
+    if (qr === null) {
+      qr = false;
+      problems.push({ file: 'merchants', code: 'merchant-bad-qr-value', severity: 'changed', line, detail: qrText });
+    }
+    const tx = parseCount(cell(indexes.txCountMonth));
+    columns.lat.push(has ? lat : NaN);
+    columns.lon.push(has ? lon : NaN);
+    columns.category.push(category);
+    columns.hasQr.push(qr ? 1 : 0);
+    columns.txCountMonth.push(Number.isFinite(tx) && tx > 0 ? Math.min(Math.round(tx), 0xffffffff) : 0);
+    columns.line.push(line);
+    for (const field of STRING_FIELDS) columns[field].push(field === 'qrProvider' && !qr ? '' : cell(indexes[field]));
+  }
+  return { rows: rest.length, columns, problems, usesOther, header };
+}
+
+function actualColumns(result: MerchantsResult): Expected['columns'] {
+  const t = result.table;
+  const strings = (column: DictionaryColumn) => Array.from({ length: t.count }, (_, row) => dictionaryValue(column, row));
+  return {
+    count: [], lon: Array.from(t.lon), lat: Array.from(t.lat), category: Array.from(t.category), hasQr: Array.from(t.hasQr),
+    txCountMonth: Array.from(t.txCountMonth), line: Array.from(t.line),
+    id: strings(t.id), name: strings(t.name), areaCode: strings(t.areaCode), areaName: strings(t.areaName),
+    qrProvider: strings(t.qrProvider), marketId: strings(t.marketId), streetId: strings(t.streetId),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Seeded random CSVs.
+
+type Random = () => number;
+const pick = <T,>(random: Random, items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
+const chance = (random: Random, p: number) => random() < p;
+
+const WORDS = ['Tạp hóa', 'Quán cơm', 'Phở Hương', 'Bánh mì', 'Cà phê', 'Nhà thuốc', 'Điện thoại', 'Bún bò', 'Shop', 'Tiệm vàng', 'Ông Sáu', 'Thu Trang', 'Ngọc Ánh', 'Út Nhỏ', 'Ἀθῆναι', '東京', 'Ωmega', '😀', 'x'];
+const NEWLINES = ['\n', '\r\n'];
+
+function randomName(random: Random): string {
+  const parts: string[] = [];
+  const count = chance(random, 0.02) ? 40 : 1 + Math.floor(random() * 4); // sometimes over 255 bytes
+  for (let k = 0; k < count; k++) parts.push(pick(random, WORDS));
+  let name = parts.join(pick(random, [' ', ' ', ', ', ' "', '" ', '-']));
+  if (chance(random, 0.1)) name += ` ${1 + Math.floor(random() * 999)}`;
+  if (chance(random, 0.04)) name += `${pick(random, NEWLINES)}chi nhánh 2`;
+  if (chance(random, 0.3)) name = nfd(name);
+  if (chance(random, 0.1)) name = `  ${name} `;
+  if (chance(random, 0.05)) name = `\u00a0${name}\u3000`;
+  if (chance(random, 0.03)) name = '';
+  return name;
+}
+
+function randomNumber(random: Random, limit: number, decimalComma: boolean): string {
+  const roll = random();
+  if (roll < 0.03) return '';
+  if (roll < 0.05) return pick(random, ['abc', '1.2.3', '1,234.5', '12a', '.', '-', '+', '1e', 'Infinity', '0x10', '١٢']);
+  if (roll < 0.07) return pick(random, ['1e1', '-1.5E+1', '2e-3', '+.5', '5.', ',5', '0.000000000000000012345', '12.3456789012345678', '-0', '1e400']);
+  const value = (random() * 2 - 1) * limit * (chance(random, 0.02) ? 1.5 : 1);
+  let text = value.toFixed(Math.floor(random() * 8));
+  if (decimalComma) text = text.replace('.', ',');
+  if (chance(random, 0.05)) text = ` ${text}\t`;
+  return text;
+}
+
+const COUNTS = ['', '0', '7', '42', '1234', '1.234', '1.234.567', '1,234,567', '1 234', '1\u00a0234', '12,5', '12.5', '2.6', '-4', 'abc', ' 9 ', '1.23.4', '99999999999', '123456789012345678', '００７'];
+const QR = ['1', '0', '1', '0', 'có', nfd('Có'), 'không', 'KHÔNG', 'x', 'yes', 'FALSE', '', ' 1 ', 'maybe', 'c', 'k'];
+const CATEGORY_CELLS = ['thuc_pham', 'Thực phẩm', nfd('Thực phẩm'), 'THỰC PHẨM', 'thuc pham', 'Food', 'fashion', 'Thời trang', 'Điện, nước', 'Dien_Nuoc', 'Dịch vụ ăn uống', nfd('Dịch vụ ăn uống'), 'karaoke', '', ' thoi_trang '];
+const PROVIDERS = ['VietQR', 'MoMo', 'ZaloPay', '', ' VNPay ', nfd('Ví Việt'), 'Ví Việt'];
+const WARD_NAMES = ['Phường Bến Thành', nfd('Phường Bến Thành'), 'Xã Hòa Vang', '', 'Phường 1'];
+
+interface RandomCsv {
+  readonly text: string;
+  readonly delimiter: CsvDelimiter;
+  readonly lines: number[]; // physical line of each non-blank record, header first
+}
+
+function randomCsv(random: Random, rows: number): RandomCsv {
+  const delimiter = pick(random, [',', ',', ';', '\t'] as const);
+  const eol = pick(random, NEWLINES);
+  const header = ['id', 'name', 'category', 'lat', 'lon', 'ward_code', 'ward_name', 'has_qr', 'qr_provider', 'tx_count_month', 'market_id'];
+  for (let k = header.length - 1; k > 0; k--) {
+    const j = Math.floor(random() * (k + 1));
+    [header[k], header[j]] = [header[j] as string, header[k] as string];
+  }
+  const quote = (value: string) =>
+    value.includes(delimiter) || /["\r\n]/.test(value) || chance(random, 0.05) ? `"${value.replace(/"/g, '""')}"` : value;
+  const out: string[] = [];
+  const lines: number[] = [];
+  let line = 1;
+  const emit = (cells: readonly string[]) => {
+    const record = cells.map(quote).join(delimiter);
+    lines.push(line);
+    line += 1 + (record.match(/\r\n|\r|\n/g) ?? []).length;
+    out.push(record + eol);
+  };
+  emit(header.map((h) => (chance(random, 0.1) ? ` ${h.toUpperCase()} ` : h)));
+  const decimalComma = delimiter !== ',' || chance(random, 0.3);
+  for (let r = 0; r < rows; r++) {
+    if (chance(random, 0.03)) {
+      out.push(eol);
+      line++;
+    }
+    const cells: Record<string, string> = {
+      id: chance(random, 0.05) ? nfd(`Mã ${r}`) : `M${String(r).padStart(chance(random, 0.5) ? 8 : 1, '0')}`,
+      name: randomName(random),
+      category: pick(random, CATEGORY_CELLS),
+      lat: randomNumber(random, 90, decimalComma),
+      lon: randomNumber(random, 180, decimalComma),
+      ward_code: chance(random, 0.1) ? '' : String(Math.floor(random() * 300)).padStart(5, '0'),
+      ward_name: pick(random, WARD_NAMES),
+      has_qr: pick(random, QR),
+      qr_provider: pick(random, PROVIDERS),
+      tx_count_month: pick(random, COUNTS),
+      market_id: chance(random, 0.5) ? '' : `CHO-${Math.floor(random() * 20)}`,
+    };
+    const row = header.map((h) => cells[h] ?? '');
+    if (chance(random, 0.02)) row.pop();
+    if (chance(random, 0.02)) row.push('extra');
+    emit(row);
+  }
+  let text = out.join('');
+  if (chance(random, 0.3)) text = text.slice(0, -eol.length); // no final newline
+  if (chance(random, 0.2)) text = '\uFEFF' + text;
+  return { text, delimiter, lines };
+}
+
+function papaRecords(csv: RandomCsv): { fields: string[]; line: number }[] {
+  const text = csv.text.charCodeAt(0) === 0xfeff ? csv.text.slice(1) : csv.text;
+  const parsed = Papa.parse<string[]>(text, { delimiter: csv.delimiter, header: false, skipEmptyLines: false });
+  expect(parsed.errors.filter((e) => e.type === 'Quotes')).toEqual([]);
+  const records = parsed.data.filter((fields) => !(fields.length === 1 && fields[0] === ''));
+  expect(records).toHaveLength(csv.lines.length);
+  return records.map((fields, k) => ({ fields, line: csv.lines[k] ?? -1 }));
+}
+
+describe('readMerchantsCsv against a Papa Parse reference', () => {
+  const mapping: Partial<MerchantColumns> = { marketId: 'market_id' };
+  for (let seed = 1; seed <= 40; seed++) {
+    it(`reads random CSV #${seed} exactly as the reference does`, () => {
+      const random = seededRandom(seed * 7919);
+      const csv = randomCsv(random, seed % 10 === 0 ? 3000 : 150);
+      const expected = referenceRead(papaRecords(csv), mapping);
+      const result = readMerchantsCsv(csv.text, mapping, CATEGORIES);
+      expect(result.delimiter).toBe(csv.delimiter);
+      expect(result.header).toEqual(expected.header);
+      expect(result.problems).toEqual(expected.problems);
+      expect(result.usesOtherCategory).toBe(expected.usesOther);
+      expect(result.summary).toEqual({ file: 'merchants', rows: expected.rows, loaded: expected.columns.line.length, rejected: expected.rows - expected.columns.line.length });
+      expect(actualColumns(result)).toEqual(expected.columns);
+    });
+  }
+
+  it('stores every distinct value once: ids per row in a string table, names and codes deduplicated', () => {
+    const text = 'id,name,category,lat,lon,ward_code,has_qr\n' + ['A', 'B', 'C', 'D'].map((id, k) => `${id},${k % 2 ? nfd('Phở Hương') : 'Phở Hương'},thuc_pham,16,108,0001${k % 2},1`).join('\n');
+    const t = readMerchantsCsv(text, {}, CATEGORIES).table;
+    expect(t.id.table?.count).toBe(4);
+    expect(t.id.codes).toHaveLength(0);
+    expect(t.name.table?.count).toBe(1);
+    expect(Array.from(t.name.codes)).toEqual([0, 0, 0, 0]);
+    expect(t.areaCode.values).toEqual(['00010', '00011']);
+    expect(t.areaCode.codes).toBeInstanceOf(Int8Array);
+    // A column the file does not have holds no codes at all; every row reads as empty.
+    expect(t.marketId.codes).toHaveLength(0);
+    expect(dictionaryValue(t.marketId, 3)).toBe('');
+  });
+
+  it('gives each code column its own buffer, so the worker can transfer them all', () => {
+    const t = readMerchantsCsv('id,name,category,lat,lon,has_qr\nM1,A,thuc_pham,16,108,1\n', {}, CATEGORIES).table;
+    const buffers = [t.id, t.name, t.areaCode, t.areaName, t.qrProvider, t.marketId, t.streetId].map((c) => c.codes.buffer);
+    expect(new Set(buffers).size).toBe(buffers.length);
+    expect(structuredClone(t).name.table).toEqual(t.name.table);
+    expect(dictionaryValue(structuredClone(t).name, 0)).toBe('A');
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+
+function randomCsvText(random: Random): string {
+  const pieces = ['a', 'bb', 'Phở', nfd('Phở'), ',', ';', '\t', '"', '""', '\n', '\r\n', '\r', ' ', '12,5', '"x,y"', '"multi\nline"'];
+  let text = '';
+  const length = Math.floor(random() * 60);
+  for (let k = 0; k < length; k++) text += pick(random, pieces);
+  return text;
+}
+
+describe('scanCsv against tokenizeCsv', () => {
+  it('gives the same records, lines and problems on 3,000 random texts, malformed ones included', () => {
+    const random = seededRandom(4242);
+    for (let k = 0; k < 3000; k++) {
+      const text = randomCsvText(random);
+      const delimiter = pick(random, [',', ';', '\t'] as const);
+      const expected: { records: CsvRecord[]; problems: CsvProblem[] } = { records: [], problems: [] };
+      tokenizeCsv(text, delimiter, (r) => expected.records.push(r), (p) => expected.problems.push(p));
+      const actual: { records: CsvRecord[]; problems: CsvProblem[] } = { records: [], problems: [] };
+      scanCsv(
+        text,
+        delimiter,
+        (fields, line) => {
+          const values: string[] = [];
+          for (let f = 0; f < fields.count; f++) values.push((fields.sources[f] ?? '').slice(fields.starts[f], fields.ends[f]));
+          actual.records.push({ fields: values, line });
+        },
+        (p) => actual.problems.push(p),
+      );
+      expect(actual, JSON.stringify(text)).toEqual(expected);
+    }
+  });
+
+  it('grows past 16 fields per record', () => {
+    const row = Array.from({ length: 40 }, (_, k) => `f${k}`).join(',');
+    const records: string[][] = [];
+    scanCsv(`${row}\n${row},`, ',', (fields) => records.push(Array.from({ length: fields.count }, (_, f) => (fields.sources[f] ?? '').slice(fields.starts[f], fields.ends[f]))), () => {});
+    expect(records[0]).toHaveLength(40);
+    expect(records[1]).toHaveLength(41);
+    expect(records[1]?.[40]).toBe('');
+  });
+});
+
+describe('range readers', () => {
+  it('read decimals exactly as parseDecimal on random and tricky cells', () => {
+    const random = seededRandom(99);
+    const cells = ['', '.', ',', '-', '+', '1.', '.5', ',5', '+.5', '-0', '1e3', '1E-3', '1e+22', '1e23', '1e-400', '1e400', '1.e5', '.e5', '1e', '1e+', '16,0679', '1,234.5', '1.234,5', '1,2,3', '12a', '0x10', '00012.5000', '123456789012345', '1234567890123456', '0.1234567890123456789', '9007199254740993', 'Infinity', ' 5 ', '５'];
+    for (let k = 0; k < 5000; k++) {
+      const digits = '0123456789'.split('');
+      let cell = chance(random, 0.2) ? pick(random, ['-', '+']) : '';
+      const n = Math.floor(random() * 18);
+      for (let d = 0; d < n; d++) cell += pick(random, digits);
+      if (chance(random, 0.7)) cell = cell.slice(0, Math.floor(random() * (cell.length + 1))) + pick(random, ['.', ',']) + cell.slice(Math.floor(random() * (cell.length + 1)));
+      if (chance(random, 0.2)) cell += `${pick(random, ['e', 'E'])}${pick(random, ['', '-', '+'])}${Math.floor(random() * 30)}`;
+      cells.push(cell);
+    }
+    for (const cell of cells) {
+      const trimmed = cell.trim();
+      const start = cell.indexOf(trimmed);
+      expect(Object.is(parseDecimalRange(cell, start, start + trimmed.length), parseDecimal(cell)), cell).toBe(true);
+    }
+  });
+
+  it('read plain digits as parseCount does, and refuse anything else', () => {
+    for (const cell of ['0', '7', '0042', '123456789012345']) expect(parseDigitsRange(cell, 0, cell.length)).toBe(parseCount(cell));
+    for (const cell of ['', '1.234', '-4', '1 234', '1234567890123456', '７']) expect(parseDigitsRange(cell, 0, cell.length)).toBe(-1);
+  });
+
+  it('trim the same characters as String.prototype.trim', () => {
+    for (let c = 0; c < 0x10000; c++) expect(isTrimmedSpace(c), c.toString(16)).toBe(String.fromCharCode(c).trim() === '');
+  });
+
+  it('only skip NFC for strings NFC leaves alone: every pair of "safe" units is already NFC', () => {
+    const safe: string[] = [];
+    for (let c = 0; c < 0x10000; c++) if (!mayChangeUnderNfc(c)) safe.push(String.fromCharCode(c));
+    expect(safe).toHaveLength(0x300 + 0x100);
+    for (const a of safe) {
+      expect(a.normalize('NFC')).toBe(a);
+      for (const b of safe) if ((a + b).normalize('NFC') !== a + b) expect.fail(`${a}${b} changes under NFC`);
+    }
+  });
+
+  it('flag a range that may change under NFC in the sign of its hash', () => {
+    expect(hashRange('Phở', 0, 3)).toBeGreaterThanOrEqual(0);
+    expect(hashRange(nfd('Phở'), 0, nfd('Phở').length)).toBeLessThan(0);
+    expect(hashRange('xPhởy', 1, 4)).toBe(hashRange('Phở', 0, 3));
+  });
+});
+
+describe('StringTable', () => {
+  it('round-trips any UTF-16 string, lone surrogates and long strings included', () => {
+    const random = seededRandom(7);
+    const strings = ['', 'a', 'Phở Hương', nfd('Phở'), '😀', '\ud800', 'x\udfffy', '東京', 'é'.repeat(200), '\u0000\u007f\u0080\u07ff\u0800\uffff'];
+    for (let k = 0; k < 500; k++) {
+      let s = '';
+      const n = Math.floor(random() * 20);
+      for (let j = 0; j < n; j++) s += String.fromCharCode(Math.floor(random() * 0x10000));
+      strings.push(s);
+    }
+    for (const withLong of [false, true]) {
+      const list = withLong ? [...strings, 'long '.repeat(3000)] : strings.filter((s) => s.length * 3 < 255);
+      const builder = new StringTableBuilder();
+      for (const s of list) builder.push(`[${s}]`, 1, s.length + 1);
+      const table = builder.finish();
+      expect(table.lengths === null).toBe(withLong);
+      expect(list.map((_, k) => stringTableValue(table, k))).toEqual(list);
+      expect(stringTableValue(table, list.length)).toBe('');
+      expect(stringTableValue(table, -1)).toBe('');
+    }
+  });
+
+  it('needs no offsets when every string has the same byte length', () => {
+    const builder = new StringTableBuilder();
+    const ids = ['M00000001', 'M00000002', 'Mã000003'];
+    for (const id of ids) builder.push(id);
+    const table = builder.finish();
+    expect(table.width).toBe(9);
+    expect(table.starts).toHaveLength(0);
+    expect(ids.map((_, k) => stringTableValue(table, k))).toEqual(ids);
+    const mixed = new StringTableBuilder();
+    for (const id of ['M1', 'M22', '']) mixed.push(id);
+    expect(mixed.finish().width).toBe(0);
+  });
+
+  it('keeps dictionaryValue working for plain columns and for the empty column of a merged table', () => {
+    expect(dictionaryValue({ values: ['a', 'b'], codes: Int32Array.of(1, -1, 0) }, 0)).toBe('b');
+    expect(dictionaryValue({ values: ['a', 'b'], codes: Int32Array.of(1, -1, 0) }, 1)).toBe('');
+    expect(dictionaryValue({ values: [], codes: new Int32Array(0) }, 5)).toBe('');
+  });
+});
