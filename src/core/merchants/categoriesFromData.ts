@@ -1,4 +1,5 @@
-import { detectDelimiter, stripBom, tokenizeCsv } from '../csv/tokenizeCsv.ts';
+import { scanCsv } from '../csv/scanCsv.ts';
+import { detectDelimiter, stripBom } from '../csv/tokenizeCsv.ts';
 import { categoryId } from '../ids.ts';
 import type { CategoryDefinition, MerchantColumns } from '../manifest/types.ts';
 import { foldText } from './categoryMatcher.ts';
@@ -23,19 +24,26 @@ export const MAX_DATA_CATEGORIES = 1000;
 export function collectCategoryValues(text: string, mapping: Partial<MerchantColumns>): string[] {
   const source = stripBom(text);
   const seen = new Map<string, string>();
+  // Raw cell text → already seen, so a million rows of a dozen categories cost a dozen foldings.
+  const raw = new Set<string>();
   let column: number | undefined;
   let header = true;
-  tokenizeCsv(
+  scanCsv(
     source,
     detectDelimiter(source),
-    ({ fields }) => {
+    (fields) => {
+      const cell = (k: number) => (fields.sources[k] ?? '').slice(fields.starts[k] ?? 0, fields.ends[k] ?? 0);
       if (header) {
         header = false;
-        column = resolveColumns(fields.map((f) => f.trim().normalize('NFC')), mapping).indexes.category;
+        const names = Array.from({ length: fields.count }, (_, k) => cell(k).trim().normalize('NFC'));
+        column = resolveColumns(names, mapping).indexes.category;
         return;
       }
-      if (column === undefined || seen.size >= MAX_DATA_CATEGORIES) return;
-      const value = (fields[column] ?? '').trim().normalize('NFC');
+      if (column === undefined || column >= fields.count || seen.size >= MAX_DATA_CATEGORIES) return;
+      const text = cell(column);
+      if (raw.has(text)) return;
+      raw.add(text);
+      const value = text.trim().normalize('NFC');
       if (value === '') return;
       const folded = foldText(value);
       if (!seen.has(folded)) seen.set(folded, value);
