@@ -1,13 +1,14 @@
 /**
  * The fast merchant reader (one pass over character codes, ranges instead of substrings, string
  * tables) against straightforward references: Papa Parse for the records plus the per-cell rules
- * written with plain string functions, and `tokenizeCsv` for the range scanner.
+ * written with plain string functions, and the first, plain tokenizer (tests/support/referenceCsv.ts) for the range scanner.
  */
 import { describe, it, expect } from 'vitest';
 import Papa from 'papaparse';
 import { readMerchantsCsv, type MerchantsResult } from '../../src/core/merchants/readMerchantsCsv.ts';
 import { scanCsv } from '../../src/core/csv/scanCsv.ts';
-import { tokenizeCsv, type CsvDelimiter, type CsvProblem, type CsvRecord } from '../../src/core/csv/tokenizeCsv.ts';
+import type { CsvDelimiter, CsvProblem, CsvRecord } from '../../src/core/csv/tokenizeCsv.ts';
+import { referenceTokenizeCsv } from '../support/referenceCsv.ts';
 import { parseCount, parseDecimal, parseYesNo } from '../../src/core/merchants/parseValues.ts';
 import { resolveColumns } from '../../src/core/merchants/resolveColumns.ts';
 import { buildCategoryMatcher } from '../../src/core/merchants/categoryMatcher.ts';
@@ -274,14 +275,14 @@ function randomCsvText(random: Random): string {
   return text;
 }
 
-describe('scanCsv against tokenizeCsv', () => {
+describe('scanCsv against the plain reference tokenizer', () => {
   it('gives the same records, lines and problems on 3,000 random texts, malformed ones included', () => {
     const random = seededRandom(4242);
     for (let k = 0; k < 3000; k++) {
       const text = randomCsvText(random);
       const delimiter = pick(random, [',', ';', '\t'] as const);
       const expected: { records: CsvRecord[]; problems: CsvProblem[] } = { records: [], problems: [] };
-      tokenizeCsv(text, delimiter, (r) => expected.records.push(r), (p) => expected.problems.push(p));
+      referenceTokenizeCsv(text, delimiter, (r) => expected.records.push(r), (p) => expected.problems.push(p));
       const actual: { records: CsvRecord[]; problems: CsvProblem[] } = { records: [], problems: [] };
       scanCsv(
         text,
