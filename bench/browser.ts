@@ -18,6 +18,7 @@ try {
   console.log(`category filter to new KPIs  ${fmt(r.filterMs)} ms`);
   console.log(`longest main-thread task     ${fmt(r.longestTaskMs)} ms (${r.longTasks.length} tasks over 50 ms: ${r.longTasks.map(fmt).join(', ')})`);
   console.log(`JS heap (main thread)        ${r.heapMegabytes === null ? 'n/a' : `${r.heapMegabytes.toFixed(0)} MB`}`);
+ console.log(`stages (ms from the start of the load): ${r.stages.map((s) => `${s.name} ${fmt(s.ms)}`).join(', ')}`);
   console.log(`merchants KPI                ${r.merchantsBefore} → ${r.merchantsAfter} after one category click`);
 } finally {
   await browser.close();

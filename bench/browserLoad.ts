@@ -17,6 +17,8 @@ export interface BrowserLoadResult {
   readonly heapMegabytes: number | null;
   readonly merchantsBefore: string;
   readonly merchantsAfter: string;
+  /** Milliseconds from the start of the load to each stage mark the app sets (load:files-read, load:areas, …). */
+  readonly stages: readonly { readonly name: string; readonly ms: number }[];
 }
 
 /** Writes seeded boundaries and a merchant list of `rows` rows to a temporary folder. */
@@ -64,6 +66,12 @@ export async function measureBrowserLoad(browser: Browser, url: string, rows: nu
   await page.waitForSelector('[data-testid="map"][aria-busy="false"]', { timeout: 600_000 });
   const firstMapMs = performance.now() - start;
   const merchantsBefore = await kpi(page, 'kpi-merchants');
+  const stages = await page.evaluate(() => {
+    const marks = performance.getEntriesByType('mark').filter((m) => m.name.startsWith('load:'));
+    const starts = marks.filter((m) => m.name === 'load:start');
+    const start = starts[starts.length - 1]?.startTime ?? 0;
+    return marks.filter((m) => m.startTime >= start).map((m) => ({ name: m.name.slice(5), ms: m.startTime - start }));
+  });
   const report = page.getByRole('dialog', { name: 'Báo cáo dữ liệu' });
   if (await report.isVisible()) await page.keyboard.press('Escape');
   const filterStart = performance.now();
@@ -85,5 +93,6 @@ export async function measureBrowserLoad(browser: Browser, url: string, rows: nu
     heapMegabytes: heap === null ? null : heap / 1e6,
     merchantsBefore,
     merchantsAfter,
+    stages,
   };
 }

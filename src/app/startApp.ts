@@ -84,11 +84,18 @@ async function run(source: DataSource, load: (signal: AbortSignal, onStage: (sta
   current = controller;
   const store = useAppStore.getState();
   store.setLoading('files', 0);
+  // Marks of each stage of a load, for the browser benchmark (performance.getEntriesByType('mark')).
+  performance.mark('load:start');
   try {
-    const built = await load(controller.signal, (stage) => store.setLoading(stage, 0));
+    const built = await load(controller.signal, (stage) => {
+      performance.mark(`load:${stage}`);
+      store.setLoading(stage, 0);
+    });
     if (current !== controller) return false;
+    performance.mark('load:received');
     shownTexts = built.texts;
     store.setProject(built.project, source);
+    performance.mark('load:shown');
     return true;
   } catch (error) {
     if (current !== controller) return false;
@@ -113,6 +120,7 @@ export function loadProject(url: string, source: DataSource = 'project'): Promis
 export async function importFiles(files: readonly File[]): Promise<boolean> {
   const ok = await run('imported', async (signal, onStage) => {
     const raw: RawFile[] = await Promise.all(files.map(async (file) => ({ name: file.name, bytes: await file.arrayBuffer() })));
+    performance.mark('load:files-read');
     return importInWorker(raw, shownTexts, onStage, signal);
   });
   if (ok && shownTexts) await saveImportedProject(shownTexts).catch((error: unknown) => console.warn('Could not keep the data in this browser', error));
