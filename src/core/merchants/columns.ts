@@ -86,6 +86,26 @@ export interface DictionaryColumn {
 
 const BLOCK_SHIFT = 4;
 
+/**
+ * Writes one UTF-16 code unit as 1–3 bytes (surrogates each on their own, so any string round-trips)
+ * and returns the next write position.
+ */
+function writeUtf8Unit(bytes: Uint8Array, at: number, c: number): number {
+  if (c < 0x80) {
+    bytes[at] = c;
+    return at + 1;
+  }
+  if (c < 0x800) {
+    bytes[at] = 0xc0 | (c >> 6);
+    bytes[at + 1] = 0x80 | (c & 0x3f);
+    return at + 2;
+  }
+  bytes[at] = 0xe0 | (c >> 12);
+  bytes[at + 1] = 0x80 | ((c >> 6) & 0x3f);
+  bytes[at + 2] = 0x80 | (c & 0x3f);
+  return at + 3;
+}
+
 /** Appends strings (or ranges of strings) to a growing byte buffer; `finish` gives a right-sized `StringTable`. */
 export class StringTableBuilder {
   private bytes: Uint8Array;
@@ -110,19 +130,7 @@ export class StringTableBuilder {
     if (this.bytes.length - this.used < (end - start) * 3) this.grow((end - start) * 3);
     const bytes = this.bytes;
     let at = this.used;
-    for (let i = start; i < end; i++) {
-      const c = source.charCodeAt(i);
-      if (c < 0x80) {
-        bytes[at++] = c;
-      } else if (c < 0x800) {
-        bytes[at++] = 0xc0 | (c >> 6);
-        bytes[at++] = 0x80 | (c & 0x3f);
-      } else {
-        bytes[at++] = 0xe0 | (c >> 12);
-        bytes[at++] = 0x80 | ((c >> 6) & 0x3f);
-        bytes[at++] = 0x80 | (c & 0x3f);
-      }
-    }
+    for (let i = start; i < end; i++) at = writeUtf8Unit(bytes, at, source.charCodeAt(i));
     if (at - this.used > this.longest) this.longest = at - this.used;
     this.used = at;
     return index;
@@ -134,19 +142,7 @@ export class StringTableBuilder {
     if (this.bytes.length - this.used < length * 3) this.grow(length * 3);
     const bytes = this.bytes;
     let at = this.used;
-    for (let i = start; i < start + length; i++) {
-      const c = units[i] ?? 0;
-      if (c < 0x80) {
-        bytes[at++] = c;
-      } else if (c < 0x800) {
-        bytes[at++] = 0xc0 | (c >> 6);
-        bytes[at++] = 0x80 | (c & 0x3f);
-      } else {
-        bytes[at++] = 0xe0 | (c >> 12);
-        bytes[at++] = 0x80 | ((c >> 6) & 0x3f);
-        bytes[at++] = 0x80 | (c & 0x3f);
-      }
-    }
+    for (let i = start; i < start + length; i++) at = writeUtf8Unit(bytes, at, units[i] ?? 0);
     if (at - this.used > this.longest) this.longest = at - this.used;
     this.used = at;
   }
