@@ -5,15 +5,17 @@
  */
 import { describe, it, expect } from 'vitest';
 import Papa from 'papaparse';
-import { readMerchantsCsv, type MerchantsResult } from '../../src/core/merchants/readMerchantsCsv.ts';
+import { createMerchantsReader, readMerchantsCsv, type MerchantsResult } from '../../src/core/merchants/readMerchantsCsv.ts';
+import { CsvByteScanner } from '../../src/core/csv/csvByteScanner.ts';
 import { scanCsv } from '../../src/core/csv/scanCsv.ts';
 import type { CsvDelimiter, CsvProblem, CsvRecord } from '../../src/core/csv/tokenizeCsv.ts';
 import { referenceTokenizeCsv } from '../support/referenceCsv.ts';
 import { parseCount, parseDecimal, parseYesNo } from '../../src/core/merchants/parseValues.ts';
 import { resolveColumns } from '../../src/core/merchants/resolveColumns.ts';
 import { buildCategoryMatcher } from '../../src/core/merchants/categoryMatcher.ts';
-import { dictionaryValue, StringTableBuilder, stringTableValue, type DictionaryColumn } from '../../src/core/merchants/columns.ts';
-import { hashRange, isTrimmedSpace, mayChangeUnderNfc, parseDecimalRange, parseDigitsRange } from '../../src/core/merchants/rangeValues.ts';
+import { dictionaryValue, type DictionaryColumn } from '../../src/core/merchants/columns.ts';
+import { StringTableBuilder, stringTableValue } from '../../src/core/merchants/stringTable.ts';
+import { bytesMayChangeUnderNfc, hashBytes, isTrimmedSpace, parseDecimalBytes, parseDigitsBytes, trimEndBytes, trimStartBytes } from '../../src/core/merchants/byteValues.ts';
 import { categoryId } from '../../src/core/ids.ts';
 import type { CategoryDefinition, MerchantColumns } from '../../src/core/manifest/types.ts';
 import type { DataProblem } from '../../src/core/report/problems.ts';
@@ -308,7 +310,67 @@ describe('scanCsv against the plain reference tokenizer', () => {
   });
 });
 
-describe('range readers', () => {
+/** Cuts bytes into 1–4 random pieces, at any byte (inside a character, a CRLF or a doubled quote too). */
+function randomPieces(random: Random, bytes: Uint8Array): Uint8Array[] {
+  const cuts = Array.from({ length: Math.floor(random() * 4) }, () => Math.floor(random() * (bytes.length + 1))).sort((x, y) => x - y);
+  const pieces: Uint8Array[] = [];
+  let from = 0;
+  for (const cut of [...cuts, bytes.length]) {
+    pieces.push(bytes.subarray(from, cut));
+    from = cut;
+  }
+  return pieces;
+}
+
+describe('CsvByteScanner against the plain reference tokenizer', () => {
+  it('gives the same records, lines and problems on 3,000 random texts cut into random chunks', () => {
+    const random = seededRandom(4243);
+    const decoder = new TextDecoder();
+    for (let k = 0; k < 3000; k++) {
+      const text = randomCsvText(random);
+      const delimiter = pick(random, [',', ';', '\t'] as const);
+      const expected: { records: CsvRecord[]; problems: CsvProblem[] } = { records: [], problems: [] };
+      referenceTokenizeCsv(text, delimiter, (r) => expected.records.push(r), (p) => expected.problems.push(p));
+      const actual: { records: CsvRecord[]; problems: CsvProblem[] } = { records: [], problems: [] };
+      const scanner = new CsvByteScanner(
+        delimiter.charCodeAt(0),
+        (fields, line) => {
+          const values: string[] = [];
+          for (let f = 0; f < fields.count; f++) values.push(decoder.decode((fields.buffers[f] as Uint8Array).subarray(fields.starts[f], fields.ends[f])));
+          actual.records.push({ fields: values, line });
+        },
+        (p) => actual.problems.push(p),
+      );
+      const pieces = randomPieces(random, new TextEncoder().encode(text));
+      for (const piece of pieces) scanner.push(piece);
+      scanner.finish();
+      expect(actual, `${JSON.stringify(text)} in ${pieces.length}`).toEqual(expected);
+    }
+  });
+});
+
+describe('readMerchantsCsv in chunks', () => {
+  it('gives the same result whatever the chunks, and from bytes as from the string', () => {
+    for (let seed = 1; seed <= 10; seed++) {
+      const random = seededRandom(seed * 104729);
+      const csv = randomCsv(random, 200);
+      const whole = readMerchantsCsv(csv.text, { marketId: 'market_id' }, CATEGORIES);
+      const reader = createMerchantsReader({ marketId: 'market_id' }, CATEGORIES);
+      for (const piece of randomPieces(random, new TextEncoder().encode(csv.text))) reader.push(piece);
+      const chunked = reader.finish();
+      expect(chunked.problems).toEqual(whole.problems);
+      expect(chunked.summary).toEqual(whole.summary);
+      expect(actualColumns(chunked)).toEqual(actualColumns(whole));
+      expect(actualColumns(readMerchantsCsv(new TextEncoder().encode(csv.text), { marketId: 'market_id' }, CATEGORIES))).toEqual(actualColumns(whole));
+    }
+  });
+});
+
+const utf8 = (text: string) => new TextEncoder().encode(text);
+/** The characters NFC leaves alone whatever follows them: below U+0300, and the Vietnamese precomposed letters. */
+const nfcSafe = (c: number) => c < 0x300 || (c >= 0x1e00 && c < 0x1f00);
+
+describe('byte readers', () => {
   it('read decimals exactly as parseDecimal on random and tricky cells', () => {
     const random = seededRandom(99);
     const cells = ['', '.', ',', '-', '+', '1.', '.5', ',5', '+.5', '-0', '1e3', '1E-3', '1e+22', '1e23', '1e-400', '1e400', '1.e5', '.e5', '1e', '1e+', '16,0679', '1,234.5', '1.234,5', '1,2,3', '12a', '0x10', '00012.5000', '123456789012345', '1234567890123456', '0.1234567890123456789', '9007199254740993', 'Infinity', ' 5 ', '５'];
@@ -322,58 +384,79 @@ describe('range readers', () => {
       cells.push(cell);
     }
     for (const cell of cells) {
-      const trimmed = cell.trim();
-      const start = cell.indexOf(trimmed);
-      expect(Object.is(parseDecimalRange(cell, start, start + trimmed.length), parseDecimal(cell)), cell).toBe(true);
+      const bytes = utf8(`;${cell};`);
+      const start = trimStartBytes(bytes, 1, bytes.length - 1);
+      const end = trimEndBytes(bytes, start, bytes.length - 1);
+      expect(Object.is(parseDecimalBytes(bytes, start, end), parseDecimal(cell)), cell).toBe(true);
     }
   });
 
   it('read plain digits as parseCount does, and refuse anything else', () => {
-    for (const cell of ['0', '7', '0042', '123456789012345']) expect(parseDigitsRange(cell, 0, cell.length)).toBe(parseCount(cell));
-    for (const cell of ['', '1.234', '-4', '1 234', '1234567890123456', '７']) expect(parseDigitsRange(cell, 0, cell.length)).toBe(-1);
+    for (const cell of ['0', '7', '0042', '123456789012345']) expect(parseDigitsBytes(utf8(cell), 0, utf8(cell).length)).toBe(parseCount(cell));
+    for (const cell of ['', '1.234', '-4', '1 234', '1234567890123456', '７']) expect(parseDigitsBytes(utf8(cell), 0, utf8(cell).length)).toBe(-1);
   });
 
   it('trim the same characters as String.prototype.trim', () => {
     for (let c = 0; c < 0x10000; c++) expect(isTrimmedSpace(c), c.toString(16)).toBe(String.fromCharCode(c).trim() === '');
+    const random = seededRandom(5);
+    const pieces = [' ', '\t', '\u00a0', '\u3000', '\ufeff', '\u2028', 'a', 'ở', '😀', '\u0085', 'x y'];
+    for (let k = 0; k < 2000; k++) {
+      let text = '';
+      for (let j = Math.floor(random() * 6); j > 0; j--) text += pick(random, pieces);
+      const bytes = utf8(text);
+      const start = trimStartBytes(bytes, 0, bytes.length);
+      const end = trimEndBytes(bytes, start, bytes.length);
+      expect(new TextDecoder().decode(bytes.subarray(start, end)), JSON.stringify(text)).toBe(text.trim());
+    }
   });
 
-  it('only skip NFC for strings NFC leaves alone: every pair of "safe" units is already NFC', () => {
+  it('only skip NFC for text NFC leaves alone: every pair of "safe" characters is already NFC', () => {
     const safe: string[] = [];
-    for (let c = 0; c < 0x10000; c++) if (!mayChangeUnderNfc(c)) safe.push(String.fromCharCode(c));
-    expect(safe).toHaveLength(0x300 + 0x100);
+    for (let c = 0; c < 0x10000; c++) if (nfcSafe(c)) safe.push(String.fromCharCode(c));
     for (const a of safe) {
       expect(a.normalize('NFC')).toBe(a);
       for (const b of safe) if ((a + b).normalize('NFC') !== a + b) expect.fail(`${a}${b} changes under NFC`);
     }
   });
 
-  it('flag a range that may change under NFC in the sign of its hash', () => {
-    expect(hashRange('Phở', 0, 3)).toBeGreaterThanOrEqual(0);
-    expect(hashRange(nfd('Phở'), 0, nfd('Phở').length)).toBeLessThan(0);
-    expect(hashRange('xPhởy', 1, 4)).toBe(hashRange('Phở', 0, 3));
+  it('flag exactly the characters outside the safe ones as possibly changed by NFC, in bytes', () => {
+    for (let c = 0; c < 0x10000; c++) {
+      if (c >= 0xd800 && c < 0xe000) continue;
+      const bytes = utf8(`a${String.fromCharCode(c)}b`);
+      expect(bytesMayChangeUnderNfc(bytes, 0, bytes.length), c.toString(16)).toBe(!nfcSafe(c));
+      expect(hashBytes(bytes, 0, bytes.length) < 0, c.toString(16)).toBe(!nfcSafe(c));
+    }
+    expect(bytesMayChangeUnderNfc(utf8('😀'), 0, 4)).toBe(true);
+    expect(hashBytes(utf8('xPhởy'), 1, 5)).toBe(hashBytes(utf8('Phở'), 0, 4));
   });
 });
 
 describe('StringTable', () => {
-  it('round-trips any UTF-16 string, lone surrogates and long strings included', () => {
+  it('round-trips any well-formed string, long ones included, and writes a lone surrogate as U+FFFD', () => {
     const random = seededRandom(7);
-    const strings = ['', 'a', 'Phở Hương', nfd('Phở'), '😀', '\ud800', 'x\udfffy', '東京', 'é'.repeat(200), '\u0000\u007f\u0080\u07ff\u0800\uffff'];
+    const strings = ['', 'a', 'Phở Hương', nfd('Phở'), '😀', '東京', 'é'.repeat(200), '\u0000\u007f\u0080\u07ff\u0800\uffff'];
     for (let k = 0; k < 500; k++) {
       let s = '';
       const n = Math.floor(random() * 20);
-      for (let j = 0; j < n; j++) s += String.fromCharCode(Math.floor(random() * 0x10000));
+      for (let j = 0; j < n; j++) s += String.fromCodePoint((Math.floor(random() * 0x10000) & ~0x800) | (chance(random, 0.1) ? 0x10000 : 0));
       strings.push(s);
     }
     for (const withLong of [false, true]) {
       const list = withLong ? [...strings, 'long '.repeat(3000)] : strings.filter((s) => s.length * 3 < 255);
       const builder = new StringTableBuilder();
-      for (const s of list) builder.push(`[${s}]`, 1, s.length + 1);
+      for (const [k, s] of list.entries()) {
+        if (k % 2) builder.push(s);
+        else builder.pushBytes(utf8(`[${s}]`), 1, utf8(s).length + 1);
+      }
       const table = builder.finish();
       expect(table.lengths === null).toBe(withLong);
       expect(list.map((_, k) => stringTableValue(table, k))).toEqual(list);
       expect(stringTableValue(table, list.length)).toBe('');
       expect(stringTableValue(table, -1)).toBe('');
     }
+    const lone = new StringTableBuilder();
+    lone.push('x\ud800y');
+    expect(stringTableValue(lone.finish(), 0)).toBe('x\ufffdy');
   });
 
   it('needs no offsets when every string has the same byte length', () => {

@@ -1,14 +1,16 @@
 import type { CategoryDefinition, MerchantColumns } from '../manifest/types.ts';
 import type { DataProblem, FileSummary } from '../report/problems.ts';
-import { detectDelimiter, stripBom, type CsvDelimiter } from '../csv/tokenizeCsv.ts';
-import { scanCsv, type CsvFieldRanges } from '../csv/scanCsv.ts';
-import { copyString, Float64Column, Uint32Column, type DictionaryColumn } from './columns.ts';
+import { detectDelimiter, type CsvDelimiter } from '../csv/tokenizeCsv.ts';
+import { CsvByteScanner, type CsvByteFields } from '../csv/csvByteScanner.ts';
+import { decodeUtf8, encodeUtf8Chunks } from '../text/utf8.ts';
+import type { DictionaryColumn } from './columns.ts';
 import type { MerchantTable } from './merchantTable.ts';
 import { parseCount, parseYesNo } from './parseValues.ts';
 import { resolveColumns, type ColumnIndexes, type MerchantField } from './resolveColumns.ts';
 import { buildCategoryMatcher } from './categoryMatcher.ts';
-import { RangeDictionaryBuilder, RowStringsBuilder, TableDictionaryBuilder } from './rangeDictionary.ts';
-import { parseDecimalRange, parseDigitsRange, trimEnd, trimStart } from './rangeValues.ts';
+import { ByteDictionary, ByteDictionaryColumn, RowBytesColumn } from './byteDictionary.ts';
+import { parseDecimalBytes, parseDigitsBytes, trimEndBytes, trimStartBytes } from './byteValues.ts';
+import { Float64Column, Uint32Column } from './typedColumns.ts';
 
 export interface MerchantsResult {
   readonly table: MerchantTable;
@@ -24,111 +26,65 @@ export interface MerchantsResult {
   readonly summary: FileSummary;
 }
 
-/**
- * A cell's text as the rules read it (trimmed, NFC), as a string of its own (never a slice that
- * would keep the CSV text alive in a problem or the header).
- */
-function cellText(fields: CsvFieldRanges, index: number): string {
-  if (index < 0) return '';
-  const source = fields.sources[index] ?? '';
-  const start = trimStart(source, fields.starts[index] ?? 0, fields.ends[index] ?? 0);
-  const end = trimEnd(source, start, fields.ends[index] ?? 0);
-  return copyString(source, start, end).normalize('NFC');
+/** Reads a merchant CSV that arrives in pieces: `push` each piece of UTF-8 bytes, then `finish`. */
+export interface MerchantsReader {
+  push(chunk: Uint8Array): void;
+  finish(): MerchantsResult;
 }
 
 /** A column the file does not have: no values, no codes (`dictionaryValue` reads '' for every row). */
 const absent = (): DictionaryColumn => ({ values: [], codes: new Int32Array(0) });
 
-/** Rows to expect: the line feeds of the first 64 Ki characters, scaled to the whole text (1024 without any). */
-function estimateRows(text: string): number {
-  const sample = Math.min(text.length, 1 << 16);
-  let lines = 0;
-  for (let at = text.indexOf('\n'); at >= 0 && at < sample; at = text.indexOf('\n', at + 1)) lines++;
-  return lines === 0 ? 1024 : Math.ceil((text.length / sample) * lines * 1.02) + 16;
-}
+/** Bytes looked at before the delimiter is chosen and the rows estimated. */
+const PREFIX_BYTES = 1 << 16;
 
 /**
- * A lookup from a cell's raw text to a number and its text (for problem details), computed once
- * per distinct raw text: categories and yes/no values.
+ * Reads a merchant CSV (a string, or its UTF-8 bytes) into columns; see `createMerchantsReader`.
+ * A long string is encoded in pieces, never as one byte array.
  */
-class CellCache {
-  private readonly keys = new Map<string, number>();
-  private readonly values: number[] = [];
-  private readonly texts: string[] = [];
-  private key = -1;
-  constructor(private readonly compute: (text: string) => number) {}
-  /** The number for the trimmed range; `text` then names the cell's text. */
-  lookup(source: string, start: number, end: number): number {
-    const raw = source.slice(start, end);
-    let key = this.keys.get(raw);
-    if (key === undefined) {
-      const text = copyString(raw).normalize('NFC');
-      key = this.values.length;
-      this.values.push(this.compute(text));
-      this.texts.push(text);
-      this.keys.set(raw, key);
-    }
-    this.key = key;
-    return this.values[key] ?? -1;
-  }
-  get text(): string {
-    return this.texts[this.key] ?? '';
-  }
+export function readMerchantsCsv(input: string | Uint8Array, mapping: Partial<MerchantColumns>, categories: readonly CategoryDefinition[]): MerchantsResult {
+  const reader = createMerchantsReader(mapping, categories, typeof input === 'string' ? input.length : input.length);
+  if (typeof input === 'string') for (const chunk of encodeUtf8Chunks(input)) reader.push(chunk);
+  else reader.push(input);
+  return reader.finish();
 }
 
 /**
- * Reads a merchant CSV into columns. Rows that cannot be used are reported with their physical
+ * A reader of a merchant CSV in UTF-8. Rows that cannot be used are reported with their physical
  * line; rows kept after a change (unknown category, unreadable QR value) are reported as changed.
  *
- * One pass over the text (`scanCsv`): numbers and yes/no values are parsed from the characters,
- * repeated values are looked up by their characters, NFC normalisation runs only on cells holding
- * a character it may change, and no string of the result is a slice of `text`.
+ * One pass over the bytes (`CsvByteScanner`): numbers and yes/no values are parsed from the bytes,
+ * repeated values are looked up by their bytes, and a cell is decoded to a string only when NFC may
+ * change it or a problem quotes it. `expectedBytes` (the file's size, when known) sizes the columns.
  */
-export function readMerchantsCsv(
-  text: string,
-  mapping: Partial<MerchantColumns>,
-  categories: readonly CategoryDefinition[],
-): MerchantsResult {
-  const source = stripBom(text);
-  const delimiter = detectDelimiter(source);
+export function createMerchantsReader(mapping: Partial<MerchantColumns>, categories: readonly CategoryDefinition[], expectedBytes = 0): MerchantsReader {
   const problems: DataProblem[] = [];
   const matchCategory = buildCategoryMatcher(categories);
   const otherIndex = categories.length;
-  const rows = estimateRows(source);
-  const lon = new Float64Column(rows);
-  const lat = new Float64Column(rows);
-  const category = new Uint32Column(rows);
-  const hasQr = new Uint32Column(rows);
-  const tx = new Uint32Column(rows);
-  const line = new Uint32Column(rows);
-  const id = new RowStringsBuilder(rows);
-  const name = new TableDictionaryBuilder(rows);
-  const areaCode = new RangeDictionaryBuilder(rows);
-  const areaName = new RangeDictionaryBuilder(rows);
-  const qrProvider = new RangeDictionaryBuilder(rows);
-  const marketId = new RangeDictionaryBuilder(rows);
-  const streetId = new RangeDictionaryBuilder(rows);
-  const categoryCache = new CellCache((value) => matchCategory(value));
-  const qrCache = new CellCache((value) => {
-    const yes = parseYesNo(value);
-    return yes === null ? -1 : yes ? 1 : 0;
-  });
+  let columns: RowColumns | null = null;
+  let scanner: CsvByteScanner | null = null;
+  let delimiter: CsvDelimiter = ',';
+  let prefix: Uint8Array[] = [];
+  let prefixBytes = 0;
+  let first = true;
+
+  const categoryDictionary = new ByteDictionary(64);
+  const categoryOf: number[] = [];
+  const qrDictionary = new ByteDictionary(16);
+  const qrOf: number[] = [];
 
   let header: string[] | null = null;
-  let indexes: ColumnIndexes = {};
   let dataRows = 0;
   let usesOther = false;
   let fatal = false;
+  let indexes: ColumnIndexes = {};
   // Column index per field, -1 when the file has no such column.
   let iId = -1, iName = -1, iCategory = -1, iLat = -1, iLon = -1, iHasQr = -1, iAreaCode = -1, iAreaName = -1;
   let iQrProvider = -1, iMarketId = -1, iStreetId = -1, iTx = -1;
 
-  const readHeader = (fields: CsvFieldRanges, lineNumber: number) => {
+  const readHeader = (fields: CsvByteFields, lineNumber: number) => {
     const names: string[] = [];
-    for (let k = 0; k < fields.count; k++) {
-      const start = fields.starts[k] ?? 0;
-      names.push(copyString(fields.sources[k] ?? '', start, fields.ends[k] ?? start).trim().normalize('NFC'));
-    }
+    for (let k = 0; k < fields.count; k++) names.push(decodeUtf8(fields.buffers[k] as Uint8Array, fields.starts[k], fields.ends[k]).trim().normalize('NFC'));
     header = names;
     const seen = new Set<string>();
     for (const headerName of names) {
@@ -137,9 +93,7 @@ export function readMerchantsCsv(
     }
     const resolved = resolveColumns(names, mapping);
     indexes = resolved.indexes;
-    for (const field of resolved.missing) {
-      problems.push({ file: 'merchants', code: 'csv-missing-column', severity: 'rejected', line: lineNumber, detail: mapping[field] ?? field });
-    }
+    for (const field of resolved.missing) problems.push({ file: 'merchants', code: 'csv-missing-column', severity: 'rejected', line: lineNumber, detail: mapping[field] ?? field });
     fatal = resolved.missing.length > 0;
     iId = indexes.id ?? -1;
     iName = indexes.name ?? -1;
@@ -160,33 +114,37 @@ export function readMerchantsCsv(
   };
 
   // Trimmed range of the current row's cell, set by `range`.
-  let cellSource = '';
+  let cell: Uint8Array = new Uint8Array(0);
   let cellStart = 0;
   let cellEnd = 0;
-  const range = (fields: CsvFieldRanges, index: number): void => {
+  const range = (fields: CsvByteFields, index: number): void => {
     if (index < 0) {
-      cellSource = '';
-      cellStart = 0;
-      cellEnd = 0;
+      cellStart = cellEnd = 0;
       return;
     }
-    const s = fields.sources[index] ?? '';
-    let start = fields.starts[index] ?? 0;
-    let end = fields.ends[index] ?? 0;
+    const bytes = fields.buffers[index] as Uint8Array;
+    let start = fields.starts[index] as number;
+    let end = fields.ends[index] as number;
     if (start < end) {
-      const c = s.charCodeAt(start);
-      if (c <= 0x20 || c >= 0xa0) start = trimStart(s, start, end);
+      const c = bytes[start] as number;
+      if (c <= 0x20 || c >= 0x80) start = trimStartBytes(bytes, start, end);
     }
     if (end > start) {
-      const c = s.charCodeAt(end - 1);
-      if (c <= 0x20 || c >= 0xa0) end = trimEnd(s, start, end);
+      const c = bytes[end - 1] as number;
+      if (c <= 0x20 || c >= 0x80) end = trimEndBytes(bytes, start, end);
     }
-    cellSource = s;
+    cell = bytes;
     cellStart = start;
     cellEnd = end;
   };
+  /** The current cell's text as the rules read it (trimmed, NFC), for a problem's detail. */
+  const cellText = (): string => decodeUtf8(cell, cellStart, cellEnd).normalize('NFC');
+  const textOf = (fields: CsvByteFields, index: number): string => {
+    range(fields, index);
+    return index < 0 ? '' : cellText();
+  };
 
-  const readRow = (fields: CsvFieldRanges, lineNumber: number) => {
+  const readRow = (c: RowColumns, fields: CsvByteFields, lineNumber: number) => {
     const columnCount = header?.length ?? 0;
     if (fields.count !== columnCount) {
       reject('csv-field-count', lineNumber, `${fields.count}/${columnCount}`);
@@ -194,15 +152,14 @@ export function readMerchantsCsv(
     }
     range(fields, iLat);
     const latEmpty = cellStart === cellEnd;
-    const rowLat = parseDecimalRange(cellSource, cellStart, cellEnd);
+    const rowLat = parseDecimalBytes(cell, cellStart, cellEnd);
     range(fields, iLon);
     const lonEmpty = cellStart === cellEnd;
-    const rowLon = parseDecimalRange(cellSource, cellStart, cellEnd);
+    const rowLon = parseDecimalBytes(cell, cellStart, cellEnd);
     const hasCoordinates = Number.isFinite(rowLat) && Number.isFinite(rowLon);
     if (!latEmpty || !lonEmpty) {
-      const valid = hasCoordinates && Math.abs(rowLat) <= 90 && Math.abs(rowLon) <= 180;
-      if (!valid) {
-        reject('merchant-bad-coordinates', lineNumber, `${cellText(fields, iLat)}; ${cellText(fields, iLon)}`);
+      if (!(hasCoordinates && Math.abs(rowLat) <= 90 && Math.abs(rowLon) <= 180)) {
+        reject('merchant-bad-coordinates', lineNumber, `${textOf(fields, iLat)}; ${textOf(fields, iLon)}`);
         return;
       }
     } else {
@@ -217,124 +174,221 @@ export function readMerchantsCsv(
     }
 
     range(fields, iCategory);
-    let categoryIndex = categoryCache.lookup(cellSource, cellStart, cellEnd);
+    let categoryIndex = -1;
+    let categoryCode = -1;
+    if (cellStart < cellEnd) {
+      categoryCode = categoryDictionary.code(cell, cellStart, cellEnd);
+      categoryIndex = categoryOf[categoryCode] ?? (categoryOf[categoryCode] = matchCategory(categoryDictionary.value(categoryCode)));
+    } else {
+      categoryIndex = matchCategory('');
+    }
     if (categoryIndex < 0) {
       categoryIndex = otherIndex;
       usesOther = true;
-      problems.push({ file: 'merchants', code: 'merchant-unknown-category', severity: 'changed', line: lineNumber, detail: categoryCache.text });
+      problems.push({ file: 'merchants', code: 'merchant-unknown-category', severity: 'changed', line: lineNumber, detail: categoryCode < 0 ? '' : categoryDictionary.value(categoryCode) });
     }
 
     range(fields, iHasQr);
-    let qr: number;
-    if (cellEnd === cellStart) {
-      qr = 0;
-    } else {
-      const c = cellSource.charCodeAt(cellStart);
-      qr = cellEnd - cellStart === 1 && (c === 0x30 || c === 0x31) ? c - 0x30 : qrCache.lookup(cellSource, cellStart, cellEnd);
-      if (qr < 0) {
-        qr = 0;
-        problems.push({ file: 'merchants', code: 'merchant-bad-qr-value', severity: 'changed', line: lineNumber, detail: qrCache.text });
+    let qr = 0;
+    if (cellEnd > cellStart) {
+      const b = cell[cellStart] as number;
+      if (cellEnd - cellStart === 1 && (b === 0x30 || b === 0x31)) qr = b - 0x30;
+      else {
+        const code = qrDictionary.code(cell, cellStart, cellEnd);
+        qr = qrOf[code] ?? (qrOf[code] = yesNoCode(qrDictionary.value(code)));
+        if (qr < 0) {
+          qr = 0;
+          problems.push({ file: 'merchants', code: 'merchant-bad-qr-value', severity: 'changed', line: lineNumber, detail: qrDictionary.value(code) });
+        }
       }
     }
 
     let txValue = 0;
     if (iTx >= 0) {
       range(fields, iTx);
-      txValue = parseDigitsRange(cellSource, cellStart, cellEnd);
+      txValue = parseDigitsBytes(cell, cellStart, cellEnd);
       if (txValue < 0) {
-        const parsed = parseCount(cellText(fields, iTx));
+        const parsed = parseCount(cellText());
         txValue = Number.isFinite(parsed) && parsed > 0 ? Math.round(parsed) : 0;
       }
     }
 
-    lat.push(hasCoordinates ? rowLat : NaN);
-    lon.push(hasCoordinates ? rowLon : NaN);
-    category.push(categoryIndex);
-    hasQr.push(qr);
-    tx.push(Math.min(txValue, 0xffffffff));
-    line.push(lineNumber);
+    c.lat.push(hasCoordinates ? rowLat : NaN);
+    c.lon.push(hasCoordinates ? rowLon : NaN);
+    c.category.push(categoryIndex);
+    c.hasQr.push(qr);
+    c.tx.push(Math.min(txValue, 0xffffffff));
+    c.line.push(lineNumber);
     range(fields, iId);
-    id.push(cellSource, cellStart, cellEnd);
+    c.id.push(cell, cellStart, cellEnd);
     range(fields, iName);
-    name.push(cellSource, cellStart, cellEnd);
-    // A column the file does not have gets no codes at all (see `absent` below).
+    c.name.push(cell, cellStart, cellEnd);
+    // A column the file does not have gets no codes at all (see `absent`).
     if (iAreaCode >= 0) {
       range(fields, iAreaCode);
-      areaCode.push(cellSource, cellStart, cellEnd);
+      c.areaCode.push(cell, cellStart, cellEnd);
     }
     if (iAreaName >= 0) {
       range(fields, iAreaName);
-      areaName.push(cellSource, cellStart, cellEnd);
+      c.areaName.push(cell, cellStart, cellEnd);
     }
     if (iQrProvider >= 0) {
       if (qr === 1) {
         range(fields, iQrProvider);
-        qrProvider.push(cellSource, cellStart, cellEnd);
+        c.qrProvider.push(cell, cellStart, cellEnd);
       } else {
-        qrProvider.pushEmpty();
+        c.qrProvider.pushEmpty();
       }
     }
     if (iMarketId >= 0) {
       range(fields, iMarketId);
-      marketId.push(cellSource, cellStart, cellEnd);
+      c.marketId.push(cell, cellStart, cellEnd);
     }
     if (iStreetId >= 0) {
       range(fields, iStreetId);
-      streetId.push(cellSource, cellStart, cellEnd);
+      c.streetId.push(cell, cellStart, cellEnd);
     }
   };
 
-  scanCsv(
-    source,
-    delimiter,
-    (fields, lineNumber) => {
-      if (fatal) {
-        // Without a required column no row can be used: each one counts as rejected.
+  /** Chooses the delimiter and sizes the columns from the first bytes, then scans them. */
+  const start = (bytes: Uint8Array) => {
+    delimiter = detectDelimiter(decodeUtf8(bytes, 0, Math.min(bytes.length, PREFIX_BYTES)));
+    columns = new RowColumns(estimateRows(bytes, expectedBytes));
+    const rowColumns = columns;
+    scanner = new CsvByteScanner(
+      delimiter.charCodeAt(0),
+      (fields, lineNumber) => {
+        if (fatal) {
+          // Without a required column no row can be used: each one counts as rejected.
+          dataRows++;
+          return;
+        }
+        if (header === null) {
+          readHeader(fields, lineNumber);
+          return;
+        }
         dataRows++;
-        return;
-      }
-      if (header === null) {
-        readHeader(fields, lineNumber);
-        return;
-      }
-      dataRows++;
-      readRow(fields, lineNumber);
-    },
-    (problem) => {
-      // The row whose quote never closes is a rejected row (the header is not a row).
-      if (header !== null) dataRows++;
-      problems.push({ file: 'merchants', code: 'csv-unclosed-quote', severity: 'rejected', line: problem.line });
-    },
-  );
-
-  const finalHeader: string[] | null = header;
-  if (finalHeader === null) problems.push({ file: 'merchants', code: 'csv-empty', severity: 'rejected', line: 1 });
-
-  const table: MerchantTable = {
-    count: line.length,
-    lon: lon.finish(),
-    lat: lat.finish(),
-    category: Uint16Array.from(category.finish()),
-    hasQr: Uint8Array.from(hasQr.finish()),
-    txCountMonth: tx.finish(),
-    line: line.finish(),
-    id: id.finish(),
-    name: name.finish(),
-    areaCode: iAreaCode >= 0 ? areaCode.finish() : absent(),
-    areaName: iAreaName >= 0 ? areaName.finish() : absent(),
-    qrProvider: iQrProvider >= 0 ? qrProvider.finish() : absent(),
-    marketId: iMarketId >= 0 ? marketId.finish() : absent(),
-    streetId: iStreetId >= 0 ? streetId.finish() : absent(),
+        readRow(rowColumns, fields, lineNumber);
+      },
+      (problem) => {
+        // The row whose quote never closes is a rejected row (the header is not a row).
+        if (header !== null) dataRows++;
+        problems.push({ file: 'merchants', code: 'csv-unclosed-quote', severity: 'rejected', line: problem.line });
+      },
+    );
+    scanner.push(bytes);
   };
-  const rejectedRows = dataRows - table.count;
+
+  const push = (chunk: Uint8Array) => {
+    if (first && chunk.length > 0) {
+      first = false;
+      if (chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) chunk = chunk.subarray(3);
+    }
+    if (scanner) return scanner.push(chunk);
+    prefix.push(chunk);
+    prefixBytes += chunk.length;
+    if (prefixBytes >= PREFIX_BYTES) startFromPrefix();
+  };
+  const startFromPrefix = () => {
+    const bytes = prefix.length === 1 ? (prefix[0] as Uint8Array) : concat(prefix, prefixBytes);
+    prefix = [];
+    start(bytes);
+  };
+
   return {
-    table,
-    usesOtherCategory: usesOther,
-    delimiter,
-    header: finalHeader ?? [],
-    columns: Object.fromEntries(Object.entries(indexes).map(([field, index]) => [field, finalHeader?.[index] ?? ''])) as Partial<Record<MerchantField, string>>,
-    hasTransactions: indexes.txCountMonth !== undefined,
-    problems,
-    summary: { file: 'merchants', rows: dataRows, loaded: table.count, rejected: rejectedRows },
+    push,
+    finish() {
+      if (!scanner) startFromPrefix();
+      scanner?.finish();
+      const finalHeader: string[] | null = header;
+      if (finalHeader === null) problems.push({ file: 'merchants', code: 'csv-empty', severity: 'rejected', line: 1 });
+      const table = (columns ?? new RowColumns(0)).finish({ iAreaCode, iAreaName, iQrProvider, iMarketId, iStreetId });
+      return {
+        table,
+        usesOtherCategory: usesOther,
+        delimiter,
+        header: finalHeader ?? [],
+        columns: Object.fromEntries(Object.entries(indexes).map(([field, index]) => [field, finalHeader?.[index] ?? ''])) as Partial<Record<MerchantField, string>>,
+        hasTransactions: indexes.txCountMonth !== undefined,
+        problems,
+        summary: { file: 'merchants', rows: dataRows, loaded: table.count, rejected: dataRows - table.count },
+      };
+    },
   };
+}
+
+function yesNoCode(text: string): number {
+  const yes = parseYesNo(text);
+  return yes === null ? -1 : yes ? 1 : 0;
+}
+
+/** The columns being filled, one entry per kept row. */
+class RowColumns {
+  readonly lon: Float64Column;
+  readonly lat: Float64Column;
+  readonly category: Uint32Column;
+  readonly hasQr: Uint32Column;
+  readonly tx: Uint32Column;
+  readonly line: Uint32Column;
+  readonly id: RowBytesColumn;
+  readonly name: ByteDictionaryColumn;
+  readonly areaCode: ByteDictionaryColumn;
+  readonly areaName: ByteDictionaryColumn;
+  readonly qrProvider: ByteDictionaryColumn;
+  readonly marketId: ByteDictionaryColumn;
+  readonly streetId: ByteDictionaryColumn;
+
+  constructor(rows: number) {
+    this.lon = new Float64Column(rows);
+    this.lat = new Float64Column(rows);
+    this.category = new Uint32Column(rows);
+    this.hasQr = new Uint32Column(rows);
+    this.tx = new Uint32Column(rows);
+    this.line = new Uint32Column(rows);
+    this.id = new RowBytesColumn(rows);
+    this.name = new ByteDictionaryColumn(rows, rows >> 2);
+    this.areaCode = new ByteDictionaryColumn(rows);
+    this.areaName = new ByteDictionaryColumn(rows);
+    this.qrProvider = new ByteDictionaryColumn(rows);
+    this.marketId = new ByteDictionaryColumn(rows);
+    this.streetId = new ByteDictionaryColumn(rows);
+  }
+
+  finish(has: { iAreaCode: number; iAreaName: number; iQrProvider: number; iMarketId: number; iStreetId: number }): MerchantTable {
+    return {
+      count: this.line.length,
+      lon: this.lon.finish(),
+      lat: this.lat.finish(),
+      category: Uint16Array.from(this.category.finish()),
+      hasQr: Uint8Array.from(this.hasQr.finish()),
+      txCountMonth: this.tx.finish(),
+      line: this.line.finish(),
+      id: this.id.finish(),
+      name: this.name.finishTable(),
+      areaCode: has.iAreaCode >= 0 ? this.areaCode.finishValues() : absent(),
+      areaName: has.iAreaName >= 0 ? this.areaName.finishValues() : absent(),
+      qrProvider: has.iQrProvider >= 0 ? this.qrProvider.finishValues() : absent(),
+      marketId: has.iMarketId >= 0 ? this.marketId.finishValues() : absent(),
+      streetId: has.iStreetId >= 0 ? this.streetId.finishValues() : absent(),
+    };
+  }
+}
+
+/** Rows to expect: the line feeds of the first bytes, scaled to the expected size (1024 when unknown). */
+function estimateRows(bytes: Uint8Array, expectedBytes: number): number {
+  const sample = Math.min(bytes.length, PREFIX_BYTES);
+  let lines = 0;
+  for (let i = 0; i < sample; i++) if (bytes[i] === 0x0a) lines++;
+  if (lines === 0 || sample === 0) return 1024;
+  return Math.ceil((Math.max(expectedBytes, bytes.length) / sample) * lines * 1.02) + 16;
+}
+
+function concat(chunks: readonly Uint8Array[], length: number): Uint8Array {
+  const out = new Uint8Array(length);
+  let at = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, at);
+    at += chunk.length;
+  }
+  return out;
 }

@@ -1,0 +1,211 @@
+import type { CsvProblem } from './tokenizeCsv.ts';
+
+/**
+ * The fields of the current record as byte ranges, valid only during the `onRecord` call: field k
+ * is `buffers[k].subarray(starts[k], ends[k])`, UTF-8. A field is a range of the chunk itself; a
+ * quoted field with doubled quotes or text after its closing quote is its unescaped value in a
+ * scratch buffer.
+ */
+export interface CsvByteFields {
+  count: number;
+  starts: Int32Array;
+  ends: Int32Array;
+  buffers: Uint8Array[];
+}
+
+const QUOTE = 0x22;
+const LF = 0x0a;
+const CR = 0x0d;
+const EMPTY = new Uint8Array(0);
+
+/** No real record is this long: a quote still open after this many bytes is reported as unclosed. */
+const MAX_RECORD_BYTES = 64 << 20;
+
+/**
+ * `scanCsv` over UTF-8 bytes that arrive in chunks: the same records, physical lines, blank-line
+ * skipping and unclosed-quote report as over the whole text at once, wherever the chunks are cut.
+ * A record cut by the end of a chunk is kept (copied) and scanned again with the next chunk, so
+ * only the bytes of one record are ever copied; a file never has to be one string or one array.
+ */
+export class CsvByteScanner {
+  private readonly fields: CsvByteFields = { count: 0, starts: new Int32Array(16), ends: new Int32Array(16), buffers: new Array<Uint8Array>(16).fill(EMPTY) };
+  private scratch = new Uint8Array(256);
+  private scratchUsed = 0;
+  private tail: Uint8Array | null = null;
+  private line = 1;
+  private stopped = false;
+
+  constructor(
+    private readonly delimiter: number,
+    private readonly onRecord: (fields: CsvByteFields, line: number) => void,
+    private readonly onProblem: (problem: CsvProblem) => void,
+  ) {}
+
+  /** Scans the complete records of `chunk` (and of the record cut by the previous chunk). */
+  push(chunk: Uint8Array): void {
+    this.scan(chunk, false);
+  }
+
+  /** Scans what is left: the last record needs no line break. */
+  finish(): void {
+    this.scan(EMPTY, true);
+  }
+
+  private scan(chunk: Uint8Array, final: boolean): void {
+    if (this.stopped) return;
+    let buffer = chunk;
+    if (this.tail !== null) {
+      buffer = new Uint8Array(this.tail.length + chunk.length);
+      buffer.set(this.tail);
+      buffer.set(chunk, this.tail.length);
+      this.tail = null;
+    }
+    const done = this.scanRecords(buffer, final);
+    if (this.stopped || done >= buffer.length) return;
+    if (buffer.length - done > MAX_RECORD_BYTES) {
+      // A quote that has swallowed 64 MB will not close in a merchant list: stop as at the end of the text.
+      this.scanRecords(buffer.subarray(done), true);
+      return;
+    }
+    this.tail = buffer.slice(done);
+  }
+
+  /** Scans records from the start of `text`; returns where the first record it could not finish starts. */
+  private scanRecords(text: Uint8Array, final: boolean): number {
+    const fields = this.fields;
+    const delimiter = this.delimiter;
+    const n = text.length;
+    let i = 0;
+    while (i < n) {
+      const recordStart = i;
+      const recordLine = this.line;
+      let count = 0;
+      this.scratchUsed = 0;
+      for (;;) {
+        if (count === fields.starts.length) grow(fields);
+        let c = text[i] as number;
+        if (c === QUOTE) {
+          const quoteLine = this.line;
+          let start = ++i;
+          let closed = false;
+          let copied = false;
+          let scratchStart = 0;
+          while (i < n) {
+            c = text[i] as number;
+            if (c === QUOTE) {
+              if (i + 1 >= n && !final) break;
+              if (text[i + 1] === QUOTE) {
+                if (!copied) {
+                  copied = true;
+                  scratchStart = this.scratchUsed;
+                }
+                this.copy(text, start, i + 1);
+                i += 2;
+                start = i;
+                continue;
+              }
+              closed = true;
+              break;
+            }
+            if (c === LF || (c === CR && text[i + 1] !== LF)) {
+              if (c === CR && i + 1 >= n && !final) break;
+              this.line++;
+            }
+            i++;
+          }
+          if (!closed) {
+            if (!final) return this.rollback(recordStart, recordLine);
+            this.onProblem({ kind: 'unclosed-quote', line: quoteLine });
+            this.stopped = true;
+            return n;
+          }
+          const valueEnd = i;
+          i++;
+          // Characters between the closing quote and the delimiter are kept, as spreadsheets do.
+          const tailStart = i;
+          while (i < n) {
+            c = text[i] as number;
+            if (c === delimiter || c === LF || c === CR) break;
+            i++;
+          }
+          if (i >= n && !final) return this.rollback(recordStart, recordLine);
+          if (!copied && tailStart === i) {
+            fields.buffers[count] = text;
+            fields.starts[count] = start;
+            fields.ends[count] = valueEnd;
+          } else {
+            if (!copied) scratchStart = this.scratchUsed;
+            this.copy(text, start, valueEnd);
+            this.copy(text, tailStart, i);
+            fields.buffers[count] = this.scratch;
+            fields.starts[count] = scratchStart;
+            fields.ends[count] = this.scratchUsed;
+          }
+        } else {
+          const start = i;
+          while (i < n) {
+            c = text[i] as number;
+            if (c === delimiter || c === LF || c === CR) break;
+            i++;
+          }
+          if (i >= n && !final) return this.rollback(recordStart, recordLine);
+          fields.buffers[count] = text;
+          fields.starts[count] = start;
+          fields.ends[count] = i;
+        }
+        count++;
+        if (i >= n) break;
+        c = text[i] as number;
+        if (c === delimiter) {
+          i++;
+          if (i < n) continue;
+          if (!final) return this.rollback(recordStart, recordLine);
+          if (count === fields.starts.length) grow(fields);
+          fields.buffers[count] = text;
+          fields.starts[count] = i;
+          fields.ends[count] = i;
+          count++;
+          break;
+        }
+        if (c === CR && i + 1 >= n && !final) return this.rollback(recordStart, recordLine);
+        i += c === CR && text[i + 1] === LF ? 2 : 1;
+        this.line++;
+        break;
+      }
+      fields.count = count;
+      const blank = count === 1 && fields.ends[0] === fields.starts[0];
+      if (!blank) this.onRecord(fields, recordLine);
+    }
+    return n;
+  }
+
+  private rollback(recordStart: number, recordLine: number): number {
+    this.line = recordLine;
+    return recordStart;
+  }
+
+  /** Appends `text[start, end)` to the scratch buffer (earlier fields keep the buffer they were given). */
+  private copy(text: Uint8Array, start: number, end: number): void {
+    const length = end - start;
+    if (this.scratch.length - this.scratchUsed < length) {
+      let size = this.scratch.length * 2;
+      while (size - this.scratchUsed < length) size *= 2;
+      const next = new Uint8Array(size);
+      next.set(this.scratch.subarray(0, this.scratchUsed));
+      this.scratch = next;
+    }
+    this.scratch.set(text.subarray(start, end), this.scratchUsed);
+    this.scratchUsed += length;
+  }
+}
+
+function grow(fields: CsvByteFields): void {
+  const length = fields.starts.length * 2;
+  const starts = new Int32Array(length);
+  const ends = new Int32Array(length);
+  starts.set(fields.starts);
+  ends.set(fields.ends);
+  fields.starts = starts;
+  fields.ends = ends;
+  while (fields.buffers.length < length) fields.buffers.push(EMPTY);
+}
