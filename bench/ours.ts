@@ -11,7 +11,7 @@ import { readMerchantsCsv, type MerchantsResult } from '../src/core/merchants/re
 import { buildProject, OTHER_CATEGORY, type LoadedProject } from '../src/core/project/buildProject.ts';
 import { rowFilter } from '../src/core/aggregate/pointBins.ts';
 import { merchantFeatures } from '../src/map/sources.ts';
-import { tokenizeCsv } from '../src/core/csv/tokenizeCsv.ts';
+import { CsvByteScanner } from '../src/core/csv/csvByteScanner.ts';
 import type { FeatureCollection, Point, Polygon } from 'geojson';
 import { CATEGORIES, CSV_HEADER } from './generate.ts';
 
@@ -20,15 +20,27 @@ export const MAPPING: Partial<MerchantColumns> = {
   areaCode: 'ward_code', qrProvider: 'qr_provider', txCountMonth: 'tx_count_month',
 };
 
-/** `readMerchantsCsv` on each text (one text, or the chunks of a file too big for one string). */
-export function parseOurs(chunks: readonly string[], categories: readonly CategoryDefinition[]): MerchantsResult[] {
-  return chunks.map((text) => readMerchantsCsv(text, MAPPING, categories));
+/**
+ * `readMerchantsCsv` on each file's UTF-8 bytes, as the app reads a file (one file, or the chunks
+ * of a file too big for one string, each a CSV of its own).
+ */
+export function parseOurs(files: readonly Uint8Array[], categories: readonly CategoryDefinition[]): MerchantsResult[] {
+  return files.map((bytes) => readMerchantsCsv(bytes, MAPPING, categories));
 }
 
-/** Breakdown of parse: the tokenizer alone (records and fields, no cell conversion); returns the records. */
-export function tokenizeOnly(chunks: readonly string[]): number {
+/** `readMerchantsCsv` on each text (encoded to UTF-8 in pieces, then read): what a caller holding a string pays. */
+export function parseOursFromStrings(chunks: readonly string[], categories: readonly CategoryDefinition[]): number {
+  return chunks.reduce((rows, text) => rows + readMerchantsCsv(text, MAPPING, categories).table.count, 0);
+}
+
+/** Breakdown of parse: the byte scanner alone (records and fields, no cell conversion); returns the records. */
+export function scanOnly(files: readonly Uint8Array[]): number {
   let records = 0;
-  for (const text of chunks) tokenizeCsv(text, ',', () => { records++; }, () => {});
+  for (const bytes of files) {
+    const scanner = new CsvByteScanner(0x2c, () => { records++; }, () => {});
+    scanner.push(bytes);
+    scanner.finish();
+  }
   return records;
 }
 

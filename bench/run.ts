@@ -11,7 +11,7 @@ import { candidatesPerPoint, compareJoins, papaParse, superclusterLoad, turfJoin
 import { CATEGORIES, generateAreas, generateMerchantsCsv, type AreaGrid, type MerchantsCsv } from './generate.ts';
 import { collectGarbage, formatCount, formatMs, machineInfo, once, timed, usedBytes } from './measure.ts';
 import type { LoadedProject } from '../src/core/project/buildProject.ts';
-import { aggregateOurs, allPointFeatures, benchProject, categoriesOf, joinOurs, locateOnly, mergeTables, parseOurs, pointsOurs, refilterOurs, templateProject, tokenizeOnly } from './ours.ts';
+import { aggregateOurs, allPointFeatures, benchProject, categoriesOf, joinOurs, locateOnly, mergeTables, parseOurs, parseOursFromStrings, pointsOurs, refilterOurs, scanOnly, templateProject } from './ours.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -36,7 +36,7 @@ interface Goal { readonly goal: string; readonly value: number; readonly pass: b
 
 interface SizeResult {
   rows: number; areas: number; vertices_per_area: number; csv_chars: number; csv_chunks: number; generate_ms: number;
-  parse_ms: number; papaparse_ms: number; parse_speedup: number; parse_tokenize_ms: number;
+  parse_ms: number; papaparse_ms: number; parse_speedup: number; parse_scan_ms: number; parse_from_string_ms: number;
   join_ms: number; join_locate_ms: number; join_candidates_per_point: number; turf_join_ms: number; join_speedup: number; join_agreement: number; join_disagreements: number; join_on_boundary: number; join_unmatched: number;
   aggregate_ms: number; refilter_ms: number; refilter_share: number;
   points_ms: number; points_features: number; supercluster_ms: number; points_speedup: number;
@@ -51,7 +51,7 @@ function measureSize(rows: number, grid: AreaGrid, areaSet: AreaSet, template: L
   collectGarbage();
   const beforeText = usedBytes();
   const chunkChars = rows * 110 > SINGLE_STRING_LIMIT ? CHUNK_CHARS : Infinity;
-  const holder: { csv: MerchantsCsv | null } = { csv: null };
+  const holder: { csv: MerchantsCsv | null; bytes: Uint8Array[] } = { csv: null, bytes: [] };
   const generated = generateInto(holder, rows, grid, chunkChars);
   const chunkCount = generated.chunks;
   const csvChars = generated.chars;
@@ -61,7 +61,7 @@ function measureSize(rows: number, grid: AreaGrid, areaSet: AreaSet, template: L
   // Memory: one (untimed, cold) parse + join; the table and the join stay referenced.
   collectGarbage();
   const beforeLoad = usedBytes();
-  const parsed = parseOurs(holder.csv?.chunks ?? [], CATEGORIES);
+  const parsed = parseOurs(holder.bytes, CATEGORIES);
   const join = joinOurs(areaSet, parsed.map((p) => p.table));
   collectGarbage();
   const retained = (usedBytes() - beforeLoad) / rows;
@@ -69,7 +69,7 @@ function measureSize(rows: number, grid: AreaGrid, areaSet: AreaSet, template: L
   if (table.count !== rows) notes.push(`our parser kept ${table.count} of ${rows} rows`);
   if (join.unmatched > 0) notes.push(`${join.unmatched} merchants outside every area`);
 
-  const textTimes = timeTextSteps(holder.csv?.chunks ?? []);
+  const textTimes = timeTextSteps(holder.csv?.chunks ?? [], holder.bytes);
   log(`  parse ${formatMs(textTimes.parse.ms)} ms, papaparse ${formatMs(textTimes.papa.ms)} ms`);
 
   const joinTime = timed(repeats, () => joinOurs(areaSet, parsed.map((p) => p.table)));
@@ -88,6 +88,7 @@ function measureSize(rows: number, grid: AreaGrid, areaSet: AreaSet, template: L
 
   // Memory again with the CSV text gone: dictionary strings that are slices of the text would keep it alive.
   holder.csv = null;
+  holder.bytes = [];
   collectGarbage();
   const retainedTextDropped = (usedBytes() - beforeText) / rows;
   keepAlive(parsed, join);
@@ -95,14 +96,14 @@ function measureSize(rows: number, grid: AreaGrid, areaSet: AreaSet, template: L
   const parseWork = textTimes.parse.ms + joinTime.ms + aggregate.ms;
   const r: SizeResult = {
     rows, areas: areaSet.areas.length, vertices_per_area: grid.verticesPerArea, csv_chars: csvChars, csv_chunks: chunkCount, generate_ms: generated.ms,
-    parse_ms: textTimes.parse.ms, papaparse_ms: textTimes.papa.ms, parse_speedup: textTimes.papa.ms / textTimes.parse.ms, parse_tokenize_ms: textTimes.tokenize.ms,
+    parse_ms: textTimes.parse.ms, papaparse_ms: textTimes.papa.ms, parse_speedup: textTimes.papa.ms / textTimes.parse.ms, parse_scan_ms: textTimes.scan.ms, parse_from_string_ms: textTimes.fromString.ms,
     join_ms: joinTime.ms, join_locate_ms: locate.ms, join_candidates_per_point: candidatesPerPoint(grid.geojson, table.lon, table.lat), turf_join_ms: turf.ms, join_speedup: turf.ms / joinTime.ms,
     join_agreement: agreement.agreement, join_disagreements: agreement.disagreements, join_on_boundary: agreement.onBoundary, join_unmatched: join.unmatched,
     aggregate_ms: aggregate.ms, refilter_ms: refilter.ms, refilter_share: refilter.ms / parseWork,
     points_ms: points.ours.ms, points_features: points.features, supercluster_ms: points.supercluster.ms, points_speedup: points.supercluster.ms / points.ours.ms,
     retained_bytes_per_merchant: retained, retained_bytes_per_merchant_text_dropped: retainedTextDropped,
     runs: {
-      parse_ms: textTimes.parse.runs, parse_tokenize_ms: textTimes.tokenize.runs, papaparse_ms: textTimes.papa.runs,
+      parse_ms: textTimes.parse.runs, parse_scan_ms: textTimes.scan.runs, parse_from_string_ms: textTimes.fromString.runs, papaparse_ms: textTimes.papa.runs,
       join_ms: joinTime.runs, join_locate_ms: locate.runs, turf_join_ms: turf.runs,
       aggregate_ms: aggregate.runs, refilter_ms: refilter.runs, points_ms: points.ours.runs, supercluster_ms: points.supercluster.runs,
     },
@@ -119,19 +120,25 @@ function measureSize(rows: number, grid: AreaGrid, areaSet: AreaSet, template: L
   return r;
 }
 
-/** Generates the CSV into `holder`, so that dropping `holder.csv` later drops the only reference. */
-function generateInto(holder: { csv: MerchantsCsv | null }, rows: number, grid: AreaGrid, chunkChars: number) {
+/**
+ * Generates the CSV into `holder` as text (for Papa Parse) and as the UTF-8 bytes of a file (for
+ * our reader; encoding is not timed), so that dropping them later drops the only references.
+ */
+function generateInto(holder: { csv: MerchantsCsv | null; bytes: Uint8Array[] }, rows: number, grid: AreaGrid, chunkChars: number) {
   const generated = once(() => generateMerchantsCsv(rows, grid, seed + rows, chunkChars));
   holder.csv = generated.result;
+  const encoder = new TextEncoder();
+  holder.bytes = generated.result.chunks.map((text) => encoder.encode(text));
   return { ms: generated.ms, chars: generated.result.chars, chunks: generated.result.chunks.length };
 }
 
 /** The steps that read the CSV text; only timings leave this function, so the text can be dropped after. */
-function timeTextSteps(chunks: readonly string[]) {
-  const parse = timed(repeats, () => parseOurs(chunks, CATEGORIES).length);
-  const tokenize = timed(repeats, () => tokenizeOnly(chunks));
+function timeTextSteps(chunks: readonly string[], files: readonly Uint8Array[]) {
+  const parse = timed(repeats, () => parseOurs(files, CATEGORIES).length);
+  const scan = timed(repeats, () => scanOnly(files));
+  const fromString = timed(repeats, () => parseOursFromStrings(chunks, CATEGORIES));
   const papa = timed(repeats, () => papaParse(chunks));
-  return { parse, tokenize, papa };
+  return { parse, scan, fromString, papa };
 }
 
 /**
@@ -175,7 +182,7 @@ function printSize(r: SizeResult): void {
     console.log(row.map((cell, c) => (c === 1 || c === 3 || c === 4 ? cell.padStart(widths[c] ?? 0) : cell.padEnd(widths[c] ?? 0))).join('  ').trimEnd());
     if (i === 0) console.log(widths.map((w) => '-'.repeat(w)).join('  '));
   });
-  console.log(`breakdown: tokenizer alone ${formatMs(r.parse_tokenize_ms)} ms of parse; locator + locate() alone ${formatMs(r.join_locate_ms)} ms of join; ${r.join_candidates_per_point.toFixed(2)} bbox candidates per point`);
+  console.log(`breakdown: byte scanner alone ${formatMs(r.parse_scan_ms)} ms of parse; from a string (encode + parse) ${formatMs(r.parse_from_string_ms)} ms; locator + locate() alone ${formatMs(r.join_locate_ms)} ms of join; ${r.join_candidates_per_point.toFixed(2)} bbox candidates per point`);
   console.log(`join: ${r.join_disagreements} disagreements, ${r.join_on_boundary} differing points within 1e-9° of an edge left out; ${r.points_features} point features`);
   for (const note of r.notes) console.log(`note: ${note}`);
 }
