@@ -19,50 +19,40 @@ export function decodeUtf8(bytes: Uint8Array, start = 0, end = bytes.length): st
 
 /**
  * True when the bytes are well-formed UTF-8 (no overlong forms, surrogates or code points beyond
- * U+10FFFF), as `new TextDecoder('utf-8', { fatal: true })` would accept them; a sequence cut by
- * the end of `bytes` counts as invalid. Runs of ASCII are skipped four bytes at a time.
+ * U+10FFFF), as `new TextDecoder('utf-8', { fatal: true })` would accept them, without making the
+ * string; a sequence cut by the end of `bytes` counts as invalid.
  */
 export function isValidUtf8(bytes: Uint8Array): boolean {
   const n = bytes.length;
   let i = 0;
-  // Align to 4 bytes so the ASCII skip can read whole words.
-  const words = new Uint32Array(bytes.buffer, 0, bytes.buffer.byteLength >> 2);
   while (i < n) {
     const b = bytes[i] as number;
     if (b < 0x80) {
       i++;
-      const at = bytes.byteOffset + i;
-      if ((at & 3) === 0) {
-        let w = at >> 2;
-        const last = (bytes.byteOffset + n) >> 2;
-        while (w < last && ((words[w] as number) & 0x80808080) === 0) w++;
-        i = (w << 2) - bytes.byteOffset;
-      }
       continue;
     }
-    let need: number;
-    let min: number;
-    if (b >= 0xc2 && b <= 0xdf) {
-      need = 1;
-      min = 0x80;
-    } else if (b >= 0xe0 && b <= 0xef) {
-      need = 2;
-      min = 0x800;
-    } else if (b >= 0xf0 && b <= 0xf4) {
-      need = 3;
-      min = 0x10000;
-    } else {
-      return false;
+    if (b < 0xc2) return false;
+    if (b < 0xe0) {
+      if (i + 1 >= n || ((bytes[i + 1] as number) & 0xc0) !== 0x80) return false;
+      i += 2;
+      continue;
     }
-    if (i + need >= n) return false;
-    let cp = b & (0x3f >> need);
-    for (let k = 1; k <= need; k++) {
-      const c = bytes[i + k];
-      if (c === undefined || (c & 0xc0) !== 0x80) return false;
-      cp = (cp << 6) | (c & 0x3f);
+    if (b < 0xf0) {
+      if (i + 2 >= n) return false;
+      const b1 = bytes[i + 1] as number;
+      const b2 = bytes[i + 2] as number;
+      if ((b1 & 0xc0) !== 0x80 || (b2 & 0xc0) !== 0x80) return false;
+      if ((b === 0xe0 && b1 < 0xa0) || (b === 0xed && b1 >= 0xa0)) return false; // overlong, surrogate
+      i += 3;
+      continue;
     }
-    if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return false;
-    i += need + 1;
+    if (b > 0xf4 || i + 3 >= n) return false;
+    const b1 = bytes[i + 1] as number;
+    const b2 = bytes[i + 2] as number;
+    const b3 = bytes[i + 3] as number;
+    if ((b1 & 0xc0) !== 0x80 || (b2 & 0xc0) !== 0x80 || (b3 & 0xc0) !== 0x80) return false;
+    if ((b === 0xf0 && b1 < 0x90) || (b === 0xf4 && b1 >= 0x90)) return false; // overlong, beyond U+10FFFF
+    i += 4;
   }
   return true;
 }
