@@ -12,11 +12,12 @@ import type { CsvDelimiter, CsvProblem, CsvRecord } from '../../src/core/csv/tok
 import { referenceTokenizeCsv } from '../support/referenceCsv.ts';
 import { parseCount, parseDecimal, parseYesNo } from '../../src/core/merchants/parseValues.ts';
 import { resolveColumns } from '../../src/core/merchants/resolveColumns.ts';
-import { buildCategoryMatcher } from '../../src/core/merchants/categoryMatcher.ts';
+import { buildCategoryMatcher, foldText } from '../../src/core/merchants/categoryMatcher.ts';
 import { dictionaryValue, type DictionaryColumn } from '../../src/core/merchants/columns.ts';
 import { StringTableBuilder, stringTableValue } from '../../src/core/merchants/stringTable.ts';
 import { bytesMayChangeUnderNfc, hashBytes, isTrimmedSpace, parseDecimalBytes, parseDigitsBytes, trimEndBytes, trimStartBytes } from '../../src/core/merchants/byteValues.ts';
 import { categoryId } from '../../src/core/ids.ts';
+import { mergeKnownCategories } from '../../src/core/merchants/knownCategories.ts';
 import type { CategoryDefinition, MerchantColumns } from '../../src/core/manifest/types.ts';
 import type { DataProblem } from '../../src/core/report/problems.ts';
 import type { MerchantTable } from '../../src/core/merchants/merchantTable.ts';
@@ -345,6 +346,33 @@ describe('CsvByteScanner against the plain reference tokenizer', () => {
       for (const piece of pieces) scanner.push(piece);
       scanner.finish();
       expect(actual, `${JSON.stringify(text)} in ${pieces.length}`).toEqual(expected);
+    }
+  });
+});
+
+describe('readMerchantsCsv with categories from the data', () => {
+  it('makes in its one pass the list of the loaded rows\' values, and reads the rows as with that list given', () => {
+    const known = [CATEGORIES[1] as CategoryDefinition];
+    const collator = new Intl.Collator('vi', { numeric: true });
+    for (let seed = 1; seed <= 12; seed++) {
+      const csv = randomCsv(seededRandom(seed * 31337), 300);
+      const mapping = { marketId: 'market_id' };
+      const onePass = readMerchantsCsv(csv.text, mapping, { fromData: known });
+      // Reference: the category cells of the rows that were loaded, trimmed and in NFC, each folded spelling once as first written.
+      const [header, ...records] = papaRecords(csv);
+      const column = resolveColumns(header?.fields.map((h) => h.trim().normalize('NFC')) ?? [], mapping).indexes.category ?? -1;
+      const loaded = new Set(onePass.table.line);
+      const firstSpelling = new Map<string, string>();
+      for (const record of records) {
+        const value = (record.fields[column] ?? '').trim().normalize('NFC');
+        if (loaded.has(record.line) && value !== '' && !firstSpelling.has(foldText(value))) firstSpelling.set(foldText(value), value);
+      }
+      const list = mergeKnownCategories([...firstSpelling.values()].sort(collator.compare), known);
+      expect(onePass.categories).toEqual(list);
+      const withList = readMerchantsCsv(csv.text, mapping, list);
+      expect(Array.from(onePass.table.category)).toEqual(Array.from(withList.table.category));
+      expect(onePass.usesOtherCategory).toBe(withList.usesOtherCategory);
+      expect(onePass.problems).toEqual(withList.problems);
     }
   });
 });

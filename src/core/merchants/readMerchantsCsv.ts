@@ -3,17 +3,18 @@ import type { DataProblem, FileSummary } from '../report/problems.ts';
 import { detectDelimiter, type CsvDelimiter } from '../csv/tokenizeCsv.ts';
 import { CsvByteScanner, type CsvByteFields } from '../csv/csvByteScanner.ts';
 import { decodeUtf8, encodeUtf8Chunks } from '../text/utf8.ts';
-import type { DictionaryColumn } from './columns.ts';
 import type { MerchantTable } from './merchantTable.ts';
 import { parseCount, parseYesNo } from './parseValues.ts';
 import { resolveColumns, type ColumnIndexes, type MerchantField } from './resolveColumns.ts';
-import { buildCategoryMatcher } from './categoryMatcher.ts';
-import { ByteDictionary, ByteDictionaryColumn, RowBytesColumn } from './byteDictionary.ts';
+import { ByteDictionary } from './byteDictionary.ts';
+import { CategoryCells, type CategorySource } from './categoryCells.ts';
 import { parseDecimalBytes, parseDigitsBytes, trimEndBytes, trimStartBytes } from './byteValues.ts';
-import { Float64Column, Uint32Column } from './typedColumns.ts';
+import { RowColumns } from './rowColumns.ts';
 
 export interface MerchantsResult {
   readonly table: MerchantTable;
+  /** The categories the rows' indexes refer to (the given list, or the one made from the data); "other" is not in it. */
+  readonly categories: readonly CategoryDefinition[];
   /** True when some rows had a category outside the list and were counted as "other". */
   readonly usesOtherCategory: boolean;
   readonly delimiter: CsvDelimiter;
@@ -32,9 +33,6 @@ export interface MerchantsReader {
   finish(): MerchantsResult;
 }
 
-/** A column the file does not have: no values, no codes (`dictionaryValue` reads '' for every row). */
-const absent = (): DictionaryColumn => ({ values: [], codes: new Int32Array(0) });
-
 /** Bytes looked at before the delimiter is chosen and the rows estimated. */
 const PREFIX_BYTES = 1 << 16;
 
@@ -42,7 +40,7 @@ const PREFIX_BYTES = 1 << 16;
  * Reads a merchant CSV (a string, or its UTF-8 bytes) into columns; see `createMerchantsReader`.
  * A long string is encoded in pieces, never as one byte array.
  */
-export function readMerchantsCsv(input: string | Uint8Array, mapping: Partial<MerchantColumns>, categories: readonly CategoryDefinition[]): MerchantsResult {
+export function readMerchantsCsv(input: string | Uint8Array, mapping: Partial<MerchantColumns>, categories: CategorySource): MerchantsResult {
   const reader = createMerchantsReader(mapping, categories, typeof input === 'string' ? input.length : input.length);
   if (typeof input === 'string') for (const chunk of encodeUtf8Chunks(input)) reader.push(chunk);
   else reader.push(input);
@@ -57,10 +55,10 @@ export function readMerchantsCsv(input: string | Uint8Array, mapping: Partial<Me
  * repeated values are looked up by their bytes, and a cell is decoded to a string only when NFC may
  * change it or a problem quotes it. `expectedBytes` (the file's size, when known) sizes the columns.
  */
-export function createMerchantsReader(mapping: Partial<MerchantColumns>, categories: readonly CategoryDefinition[], expectedBytes = 0): MerchantsReader {
+export function createMerchantsReader(mapping: Partial<MerchantColumns>, categories: CategorySource, expectedBytes = 0): MerchantsReader {
   const problems: DataProblem[] = [];
-  const matchCategory = buildCategoryMatcher(categories);
-  const otherIndex = categories.length;
+  const categoryCells = new CategoryCells(categories);
+  const otherIndex = 'fromData' in categories ? -1 : (categories as readonly CategoryDefinition[]).length;
   let columns: RowColumns | null = null;
   let scanner: CsvByteScanner | null = null;
   let delimiter: CsvDelimiter = ',';
@@ -68,8 +66,6 @@ export function createMerchantsReader(mapping: Partial<MerchantColumns>, categor
   let prefixBytes = 0;
   let first = true;
 
-  const categoryDictionary = new ByteDictionary(64);
-  const categoryOf: number[] = [];
   const qrDictionary = new ByteDictionary(16);
   const qrOf: number[] = [];
 
@@ -174,18 +170,12 @@ export function createMerchantsReader(mapping: Partial<MerchantColumns>, categor
     }
 
     range(fields, iCategory);
-    let categoryIndex = -1;
-    let categoryCode = -1;
-    if (cellStart < cellEnd) {
-      categoryCode = categoryDictionary.code(cell, cellStart, cellEnd);
-      categoryIndex = categoryOf[categoryCode] ?? (categoryOf[categoryCode] = matchCategory(categoryDictionary.value(categoryCode)));
-    } else {
-      categoryIndex = matchCategory('');
-    }
-    if (categoryIndex < 0) {
+    // With categories from the data this is a provisional code, made an index in `finish`.
+    let categoryIndex = categoryCells.rowValue(cell, cellStart, cellEnd);
+    if (categoryIndex < 0 && categoryCells.final) {
       categoryIndex = otherIndex;
       usesOther = true;
-      problems.push({ file: 'merchants', code: 'merchant-unknown-category', severity: 'changed', line: lineNumber, detail: categoryCode < 0 ? '' : categoryDictionary.value(categoryCode) });
+      problems.push({ file: 'merchants', code: 'merchant-unknown-category', severity: 'changed', line: lineNumber, detail: categoryCells.textOf(cell, cellStart, cellEnd) });
     }
 
     range(fields, iHasQr);
@@ -302,9 +292,20 @@ export function createMerchantsReader(mapping: Partial<MerchantColumns>, categor
       scanner?.finish();
       const finalHeader: string[] | null = header;
       if (finalHeader === null) problems.push({ file: 'merchants', code: 'csv-empty', severity: 'rejected', line: 1 });
-      const table = (columns ?? new RowColumns(0)).finish({ iAreaCode, iAreaName, iQrProvider, iMarketId, iStreetId });
+      const rowColumns = columns ?? new RowColumns(0);
+      const made = categoryCells.finish(rowColumns.category.finish(), rowColumns.line.finish());
+      if (made.problems.length > 0) {
+        usesOther = true;
+        problems.push(...made.problems);
+        // Keep the report in line order, a row's category before its QR value, as a fixed list gives it.
+        const rank = (p: DataProblem) => (p.code === 'merchant-unknown-category' ? 0 : 1);
+        problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || rank(a) - rank(b));
+      }
+      const category = made.column;
+      const table = rowColumns.finish(category, { iAreaCode, iAreaName, iQrProvider, iMarketId, iStreetId });
       return {
         table,
+        categories: made.categories,
         usesOtherCategory: usesOther,
         delimiter,
         header: finalHeader ?? [],
@@ -320,58 +321,6 @@ export function createMerchantsReader(mapping: Partial<MerchantColumns>, categor
 function yesNoCode(text: string): number {
   const yes = parseYesNo(text);
   return yes === null ? -1 : yes ? 1 : 0;
-}
-
-/** The columns being filled, one entry per kept row. */
-class RowColumns {
-  readonly lon: Float64Column;
-  readonly lat: Float64Column;
-  readonly category: Uint32Column;
-  readonly hasQr: Uint32Column;
-  readonly tx: Uint32Column;
-  readonly line: Uint32Column;
-  readonly id: RowBytesColumn;
-  readonly name: ByteDictionaryColumn;
-  readonly areaCode: ByteDictionaryColumn;
-  readonly areaName: ByteDictionaryColumn;
-  readonly qrProvider: ByteDictionaryColumn;
-  readonly marketId: ByteDictionaryColumn;
-  readonly streetId: ByteDictionaryColumn;
-
-  constructor(rows: number) {
-    this.lon = new Float64Column(rows);
-    this.lat = new Float64Column(rows);
-    this.category = new Uint32Column(rows);
-    this.hasQr = new Uint32Column(rows);
-    this.tx = new Uint32Column(rows);
-    this.line = new Uint32Column(rows);
-    this.id = new RowBytesColumn(rows);
-    this.name = new ByteDictionaryColumn(rows, rows >> 2);
-    this.areaCode = new ByteDictionaryColumn(rows);
-    this.areaName = new ByteDictionaryColumn(rows);
-    this.qrProvider = new ByteDictionaryColumn(rows);
-    this.marketId = new ByteDictionaryColumn(rows);
-    this.streetId = new ByteDictionaryColumn(rows);
-  }
-
-  finish(has: { iAreaCode: number; iAreaName: number; iQrProvider: number; iMarketId: number; iStreetId: number }): MerchantTable {
-    return {
-      count: this.line.length,
-      lon: this.lon.finish(),
-      lat: this.lat.finish(),
-      category: Uint16Array.from(this.category.finish()),
-      hasQr: Uint8Array.from(this.hasQr.finish()),
-      txCountMonth: this.tx.finish(),
-      line: this.line.finish(),
-      id: this.id.finish(),
-      name: this.name.finishTable(),
-      areaCode: has.iAreaCode >= 0 ? this.areaCode.finishValues() : absent(),
-      areaName: has.iAreaName >= 0 ? this.areaName.finishValues() : absent(),
-      qrProvider: has.iQrProvider >= 0 ? this.qrProvider.finishValues() : absent(),
-      marketId: has.iMarketId >= 0 ? this.marketId.finishValues() : absent(),
-      streetId: has.iStreetId >= 0 ? this.streetId.finishValues() : absent(),
-    };
-  }
 }
 
 /** Rows to expect: the line feeds of the first bytes, scaled to the expected size (1024 when unknown). */
