@@ -1,7 +1,7 @@
 import { parseManifest } from '../core/manifest/parseManifest.ts';
-import { looksLikeHtml, type ProjectTexts } from '../core/project/parseProjectTexts.ts';
-import type { DataFile } from '../core/report/problems.ts';
-import { decodeText, type DecodedText, type TextEncodingName } from '../core/text/decodeText.ts';
+import { looksLikeHtml } from '../core/project/parseProjectTexts.ts';
+import { decodeText } from '../core/text/decodeText.ts';
+import type { ProjectSources, SourceFile } from './projectSources.ts';
 
 /** A failure to read a project over the network, with what the message catalogue needs to explain it. */
 export class ProjectLoadError extends Error {
@@ -26,13 +26,17 @@ function checkAddress(url: string): void {
   if (address.protocol !== 'https:' && address.origin !== pageOrigin()) throw new ProjectLoadError('insecure', url, address.protocol);
 }
 
-/** Reads a body, stopping as soon as it passes the size limit. */
-async function readLimited(response: Response, url: string, maxBytes: number): Promise<Uint8Array> {
+/** Reads a body into a Blob, stopping as soon as it passes the size limit. */
+async function readLimited(response: Response, url: string, maxBytes: number): Promise<Blob> {
   const declared = Number(response.headers.get('content-length') ?? NaN);
   if (declared > maxBytes) throw new ProjectLoadError('too-large', url, String(declared));
-  if (!response.body) return new Uint8Array(await response.arrayBuffer());
+  if (!response.body) {
+    const blob = await response.blob();
+    if (blob.size > maxBytes) throw new ProjectLoadError('too-large', url, String(blob.size));
+    return blob;
+  }
   const reader = response.body.getReader();
-  const parts: Uint8Array[] = [];
+  const parts: Uint8Array<ArrayBuffer>[] = [];
   let received = 0;
   for (;;) {
     const { done, value } = await reader.read();
@@ -45,25 +49,22 @@ async function readLimited(response: Response, url: string, maxBytes: number): P
     }
     parts.push(value);
   }
-  const bytes = new Uint8Array(received);
-  let offset = 0;
-  for (const part of parts) {
-    bytes.set(part, offset);
-    offset += part.byteLength;
-  }
-  return bytes;
+  return new Blob(parts);
+}
+
+/** Bytes looked at for a web page: its first tag comes after a little white space at most. */
+const HEAD_BYTES = 1024;
+
+async function isWebPage(blob: Blob): Promise<boolean> {
+  return looksLikeHtml(decodeText(new Uint8Array(await blob.slice(0, HEAD_BYTES).arrayBuffer())).text);
 }
 
 /**
- * Fetches a text file: https or same-origin only, at most `maxBytes`, with a specific error for
- * HTTP failures, servers that do not allow cross-origin reading (CORS), network failures and web pages.
+ * Fetches a file as a Blob of the bytes served (the worker decodes them): https or same-origin
+ * only, at most `maxBytes`, with a specific error for HTTP failures, servers that do not allow
+ * cross-origin reading (CORS), network failures and web pages.
  */
-export async function fetchText(url: string, signal?: AbortSignal, maxBytes = MAX_FILE_BYTES): Promise<string> {
-  return (await fetchDecoded(url, signal, maxBytes)).text;
-}
-
-/** `fetchText` that also says how the bytes were decoded (UTF-8, UTF-16 or Windows-1258; see decodeText). */
-async function fetchDecoded(url: string, signal?: AbortSignal, maxBytes = MAX_FILE_BYTES): Promise<DecodedText> {
+export async function fetchBlob(url: string, signal?: AbortSignal, maxBytes = MAX_FILE_BYTES): Promise<Blob> {
   checkAddress(url);
   let response: Response;
   try {
@@ -75,14 +76,15 @@ async function fetchDecoded(url: string, signal?: AbortSignal, maxBytes = MAX_FI
     throw new ProjectLoadError(crossOrigin ? 'cors' : 'network', url, String(error));
   }
   if (!response.ok) throw new ProjectLoadError('http', url, String(response.status));
-  const decoded = decodeText(await readLimited(response, url, maxBytes));
+  const blob = await readLimited(response, url, maxBytes);
   // A web page where data was expected: a wrong path answered by a site's start page, or a login page.
-  if (looksLikeHtml(decoded.text)) throw new ProjectLoadError('html', url, '');
-  return decoded;
+  if (await isWebPage(blob)) throw new ProjectLoadError('html', url, '');
+  return blob;
 }
 
 async function fetchManifestJson(url: string, signal?: AbortSignal): Promise<unknown> {
-  const text = await fetchText(url, signal);
+  const blob = await fetchBlob(url, signal);
+  const text = decodeText(new Uint8Array(await blob.arrayBuffer())).text;
   try {
     return JSON.parse(text) as unknown;
   } catch (error) {
@@ -92,13 +94,13 @@ async function fetchManifestJson(url: string, signal?: AbortSignal): Promise<unk
 
 export type ProgressStage = 'manifest' | 'files';
 
-/** Reads a project manifest and the files it names, as text; the network edge of the app. */
+/** Reads a project manifest and fetches the files it names, as Blobs; the network edge of the app. */
 export async function fetchProject(
   manifestUrl: string,
   onProgress: (stage: ProgressStage, progress: number) => void,
   signal?: AbortSignal,
   maxBytes = MAX_FILE_BYTES,
-): Promise<ProjectTexts> {
+): Promise<ProjectSources> {
   onProgress('manifest', 0);
   const absolute = new URL(manifestUrl, globalThis.location?.href).href;
   const json = await fetchManifestJson(absolute, signal);
@@ -110,27 +112,28 @@ export async function fetchProject(
   }
   const total = 2 + (manifest.markets ? 1 : 0) + (manifest.streets ? 1 : 0);
   let done = 0;
-  const encodings: Partial<Record<DataFile, TextEncodingName>> = {};
-  const track = (url: string, file: DataFile): Promise<string> =>
-    fetchDecoded(url, signal, maxBytes).then((value) => {
+  const track = (url: string): Promise<SourceFile> =>
+    fetchBlob(url, signal, maxBytes).then((blob) => {
       done++;
       onProgress('files', done / total);
-      encodings[file] = value.encoding;
-      return value.text;
+      return { name: url, blob };
     });
   onProgress('files', 0);
   const [areas, merchants, markets, streets] = await Promise.all([
-    track(manifest.areas.url, 'areas'),
-    track(manifest.merchants.url, 'merchants'),
-    manifest.markets ? track(manifest.markets.url, 'markets') : undefined,
-    manifest.streets ? track(manifest.streets.url, 'streets') : undefined,
+    track(manifest.areas.url),
+    track(manifest.merchants.url),
+    manifest.markets ? track(manifest.markets.url) : undefined,
+    manifest.streets ? track(manifest.streets.url) : undefined,
   ]);
-  return {
-    manifest,
-    encodings,
-    areas,
-    merchants,
-    ...(markets !== undefined ? { markets } : {}),
-    ...(streets !== undefined ? { streets } : {}),
-  };
+  return { manifest, files: { areas, merchants, ...(markets ? { markets } : {}), ...(streets ? { streets } : {}) } };
+}
+
+/** Fetches files named in the page address (`?areas=…&merchants=…`), each named after the last part of its path. */
+export function fetchFiles(urls: readonly string[], signal?: AbortSignal, maxBytes = MAX_FILE_BYTES): Promise<SourceFile[]> {
+  return Promise.all(
+    urls.map(async (url) => {
+      const absolute = new URL(url, globalThis.location?.href).href;
+      return { name: absolute.split('/').pop() || absolute, blob: await fetchBlob(absolute, signal, maxBytes) };
+    }),
+  );
 }

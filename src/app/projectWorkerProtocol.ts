@@ -1,26 +1,27 @@
 import type { ImportFailure } from '../core/project/assembleImport.ts';
 import type { BuildStage, LoadedProject } from '../core/project/buildProject.ts';
-import type { ProjectTexts } from '../core/project/parseProjectTexts.ts';
 import type { DataFile } from '../core/report/problems.ts';
-
-/** A file as the user gave it: its name and raw bytes (decoded in the worker). */
-export interface RawFile {
-  readonly name: string;
-  readonly bytes: ArrayBuffer;
-}
+import type { ProjectSources, SourceFile } from './projectSources.ts';
 
 export type BuildRequest =
-  | { readonly kind: 'build'; readonly texts: ProjectTexts }
-  | { readonly kind: 'import'; readonly files: readonly RawFile[]; readonly base: ProjectTexts | null };
+  /** Rebuild from known sources; `categoriesFromData` takes the categories again from the merchant file (its category column changed). */
+  | { readonly kind: 'build'; readonly sources: ProjectSources; readonly categoriesFromData: boolean }
+  /** Files a user brought; the roles they do not fill are taken from `base`. */
+  | { readonly kind: 'import'; readonly files: readonly SourceFile[]; readonly base: ProjectSources | null };
 
 export type BuildFailure =
   | { readonly kind: 'file'; readonly file: DataFile; readonly reason: 'json' | 'html'; readonly line?: number; readonly column?: number }
   | { readonly kind: 'import'; readonly reason: ImportFailure; readonly fileName?: string; readonly detail?: string; readonly line?: number; readonly column?: number }
   | { readonly kind: 'other'; readonly message: string };
 
+/** Steps before `buildProject`'s own stages, marked for the browser benchmark. */
+export type WorkerStep = 'files-read' | 'decoded' | 'assembled';
+
 export type BuildResponse =
   | { readonly type: 'stage'; readonly stage: BuildStage }
-  | { readonly type: 'done'; readonly project: LoadedProject; readonly texts: ProjectTexts }
+  | { readonly type: 'step'; readonly step: WorkerStep }
+  /** The sources the project was built from: the manifest used (assembled, for an import) and the same Blobs, never their text. */
+  | { readonly type: 'done'; readonly project: LoadedProject; readonly sources: ProjectSources }
   | { readonly type: 'error'; readonly failure: BuildFailure };
 
 /** The typed arrays of a project, handed to the main thread without copying (each buffer once). */

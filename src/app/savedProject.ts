@@ -1,4 +1,5 @@
-import type { ProjectTexts } from '../core/project/parseProjectTexts.ts';
+import type { CategoryDefinition, ProjectManifest } from '../core/manifest/types.ts';
+import { isProjectSources, type ProjectSources, type SourceFile } from './projectSources.ts';
 
 /**
  * The user's imported project kept in this browser's IndexedDB, so a reload or an offline visit
@@ -32,15 +33,21 @@ async function withStore<T>(mode: IDBTransactionMode, run: (store: IDBObjectStor
   }
 }
 
-export async function saveImportedProject(texts: ProjectTexts): Promise<void> {
-  await withStore('readwrite', (store) => store.put(texts, KEY));
+/** Keeps the sources: the manifest and the files' Blobs (IndexedDB stores a Blob without it passing through the page's memory). */
+export async function saveImportedProject(sources: ProjectSources): Promise<void> {
+  await withStore('readwrite', (store) => store.put(sources, KEY));
 }
 
 /** The saved project, or null when none is saved (or storage is unavailable, e.g. a private window). */
-export async function loadImportedProject(): Promise<ProjectTexts | null> {
+export async function loadImportedProject(): Promise<ProjectSources | null> {
   try {
     const value = await withStore<unknown>('readonly', (store) => store.get(KEY));
-    return isProjectTexts(value) ? value : null;
+    if (isProjectSources(value)) return value;
+    if (!isSavedTexts(value)) return null;
+    // Kept as texts by an earlier version: made into Blobs once, and kept that way from now on.
+    const sources = sourcesOfTexts(value);
+    await saveImportedProject(sources).catch((error: unknown) => console.warn('Could not update the data kept in this browser', error));
+    return sources;
   } catch {
     return null;
   }
@@ -50,8 +57,34 @@ export async function clearImportedProject(): Promise<void> {
   await withStore('readwrite', (store) => store.delete(KEY));
 }
 
-function isProjectTexts(value: unknown): value is ProjectTexts {
+/** How earlier versions kept a project: the decoded text of each file. */
+interface SavedTexts {
+  readonly manifest: ProjectManifest;
+  readonly areas: string;
+  readonly merchants: string;
+  readonly markets?: string;
+  readonly streets?: string;
+  readonly knownCategories?: readonly CategoryDefinition[];
+}
+
+function isSavedTexts(value: unknown): value is SavedTexts {
   if (value === null || typeof value !== 'object') return false;
   const record = value as Record<string, unknown>;
   return typeof record.areas === 'string' && typeof record.merchants === 'string' && typeof record.manifest === 'object' && record.manifest !== null;
+}
+
+/** Saved texts as sources; the Blobs hold UTF-8, so the report names that encoding from now on. */
+function sourcesOfTexts(saved: SavedTexts): ProjectSources {
+  const { manifest } = saved;
+  const file = (name: string, text: string): SourceFile => ({ name, blob: new Blob([text]) });
+  return {
+    manifest,
+    files: {
+      areas: file(manifest.areas.url, saved.areas),
+      merchants: file(manifest.merchants.url, saved.merchants),
+      ...(saved.markets !== undefined ? { markets: file(manifest.markets?.url ?? 'markets.geojson', saved.markets) } : {}),
+      ...(saved.streets !== undefined ? { streets: file(manifest.streets?.url ?? 'streets.geojson', saved.streets) } : {}),
+    },
+    ...(saved.knownCategories ? { knownCategories: saved.knownCategories } : {}),
+  };
 }

@@ -1,14 +1,10 @@
 import type { BuildStage } from '../core/project/buildProject.ts';
 import type { MerchantColumns } from '../core/manifest/types.ts';
-import { collectCategoryValues } from '../core/merchants/categoriesFromData.ts';
-import { mergeKnownCategories } from '../core/merchants/knownCategories.ts';
-import { knownCategoriesOf } from '../core/project/assembleImport.ts';
-import type { ProjectTexts } from '../core/project/parseProjectTexts.ts';
 import type { Language } from '../i18n/messages.ts';
 import { useAppStore, type DataSource, type LoadFailure } from '../store/appStore.ts';
 import { buildInWorker, BuildError, importInWorker, type Built } from './buildInWorker.ts';
-import { fetchProject, fetchText, ProjectLoadError } from './fetchProject.ts';
-import type { RawFile } from './projectWorkerProtocol.ts';
+import { fetchFiles, fetchProject, ProjectLoadError } from './fetchProject.ts';
+import type { ProjectSources } from './projectSources.ts';
 import { clearImportedProject, loadImportedProject, saveImportedProject } from './savedProject.ts';
 
 export const DEFAULT_PROJECT_URL = `${import.meta.env.BASE_URL}data/demo/project.json`;
@@ -70,8 +66,8 @@ export function describeLoadError(error: unknown): LoadFailure {
 }
 
 let current: AbortController | null = null;
-/** The texts of the project on screen: the base that a partial import (say, a new merchant list) completes. */
-let shownTexts: ProjectTexts | null = null;
+/** The sources of the project on screen: the base that a partial import (say, a new merchant list) completes. */
+let shownSources: ProjectSources | null = null;
 
 /** Stops the load in progress, if any (the worker is terminated at once). */
 export function cancelCurrentLoad(): void {
@@ -93,7 +89,7 @@ async function run(source: DataSource, load: (signal: AbortSignal, onStage: (sta
     });
     if (current !== controller) return false;
     performance.mark('load:received');
-    shownTexts = built.texts;
+    shownSources = built.sources;
     store.setProject(built.project, source);
     performance.mark('load:shown');
     return true;
@@ -111,34 +107,38 @@ async function run(source: DataSource, load: (signal: AbortSignal, onStage: (sta
 export function loadProject(url: string, source: DataSource = 'project'): Promise<boolean> {
   const store = useAppStore.getState();
   return run(source, async (signal, onStage) => {
-    const texts = await fetchProject(url, (stage, progress) => store.setLoading(stage, progress), signal);
-    return buildInWorker(texts, onStage, signal);
+    const sources = await fetchProject(url, (stage, progress) => store.setLoading(stage, progress), signal);
+    return buildInWorker(sources, onStage, signal);
   });
 }
 
 /** Makes a project of the files a user dropped or picked, and keeps it in this browser. */
 export async function importFiles(files: readonly File[]): Promise<boolean> {
-  const ok = await run('imported', async (signal, onStage) => {
-    const raw: RawFile[] = await Promise.all(files.map(async (file) => ({ name: file.name, bytes: await file.arrayBuffer() })));
-    performance.mark('load:files-read');
-    return importInWorker(raw, shownTexts, onStage, signal);
-  });
-  if (ok && shownTexts) await saveImportedProject(shownTexts).catch((error: unknown) => console.warn('Could not keep the data in this browser', error));
+  // A File is a Blob: the worker reads it, the page never holds its bytes or its text.
+  const ok = await run('imported', (signal, onStage) => importInWorker(files.map((file) => ({ name: file.name, blob: file })), shownSources, onStage, signal));
+  if (ok) await keepImported();
   return ok;
+}
+
+/**
+ * Keeps the sources on screen in this browser and works from the stored copies from then on:
+ * unlike a picked file, they stay readable when the user edits or moves the file on disk.
+ */
+async function keepImported(): Promise<void> {
+  const sources = shownSources;
+  if (!sources) return;
+  try {
+    await saveImportedProject(sources);
+    const stored = await loadImportedProject();
+    if (stored && shownSources === sources) shownSources = stored;
+  } catch (error) {
+    console.warn('Could not keep the data in this browser', error);
+  }
 }
 
 /** Opens files named in the address (`?areas=…&merchants=…`), as an import of those files. */
 function importFromUrls(urls: readonly string[]): Promise<boolean> {
-  return run('project', async (signal, onStage) => {
-    const raw = await Promise.all(
-      urls.map(async (url) => {
-        const absolute = new URL(url, window.location.href).href;
-        const text = await fetchText(absolute, signal);
-        return { name: absolute.split('/').pop() || absolute, bytes: new TextEncoder().encode(text).buffer as ArrayBuffer };
-      }),
-    );
-    return importInWorker(raw, null, onStage, signal);
-  });
+  return run('project', async (signal, onStage) => importInWorker(await fetchFiles(urls, signal), null, onStage, signal));
 }
 
 /** Corrections the user makes to the guessed column mapping or area properties. */
@@ -151,30 +151,28 @@ export interface Remapping {
 
 /** Rebuilds the project on screen with a corrected mapping (kept, like the data, when it was imported). */
 export async function remapProject(change: Remapping): Promise<void> {
-  const texts = shownTexts;
-  if (!texts) return;
-  const { manifest } = texts;
-  const columns = { ...manifest.merchants.columns, ...change.columns };
-  // A new category column brings its own values: take the categories again from the data.
-  const categories = change.columns?.category !== undefined ? mergeKnownCategories(collectCategoryValues(texts.merchants, columns), knownCategoriesOf(texts)) : manifest.categories;
-  const next: ProjectTexts = {
-    ...texts,
+  const sources = shownSources;
+  if (!sources) return;
+  const { manifest } = sources;
+  const next: ProjectSources = {
+    ...sources,
     manifest: {
       ...manifest,
       areas: { ...manifest.areas, codeProperty: change.areaCode ?? manifest.areas.codeProperty, nameProperty: change.areaName ?? manifest.areas.nameProperty },
-      merchants: { ...manifest.merchants, columns },
-      categories,
+      merchants: { ...manifest.merchants, columns: { ...manifest.merchants.columns, ...change.columns } },
     },
   };
+  // A new category column brings its own values: the worker takes the categories again from the data.
+  const categoriesFromData = change.columns?.category !== undefined;
   const source = useAppStore.getState().source;
-  const ok = await run(source, (signal, onStage) => buildInWorker(next, onStage, signal));
-  if (ok && source === 'imported' && shownTexts) await saveImportedProject(shownTexts).catch((error: unknown) => console.warn(error));
+  const ok = await run(source, (signal, onStage) => buildInWorker(next, onStage, signal, categoriesFromData));
+  if (ok && source === 'imported' && shownSources) await saveImportedProject(shownSources).catch((error: unknown) => console.warn(error));
 }
 
 /** Removes the imported data from this browser and shows the demo again. */
 export async function clearImportedData(): Promise<void> {
   await clearImportedProject();
-  shownTexts = null;
+  shownSources = null;
   await loadProject(DEFAULT_PROJECT_URL, 'demo');
 }
 

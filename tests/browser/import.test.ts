@@ -2,6 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { assembleImport } from '../../src/core/project/assembleImport.ts';
 import { readDemoFacts } from './support/demoFacts.ts';
 import type { DashboardDriver } from './support/driver.ts';
 import { dashboardSession } from './support/session.ts';
@@ -40,6 +41,33 @@ const file = (name: string, content: string | Buffer) => {
   return target;
 };
 const vi = new Intl.NumberFormat('vi-VN');
+
+/** One merchant in ward `wardCode`, as Excel's plain "CSV" writes it on Vietnamese Windows (code page 1258). */
+function windows1258Csv(wardCode: string): Buffer {
+  // "Phường Hải Châu" byte by byte from the code page: ư FD, ơ F5, combining grave CC, combining hook D2, â E2.
+  const shopName = Buffer.from([0x50, 0x68, 0xfd, 0xf5, 0xcc, 0x6e, 0x67, 0x20, 0x48, 0x61, 0xd2, 0x69, 0x20, 0x43, 0x68, 0xe2, 0x75]);
+  return Buffer.concat([Buffer.from('id;name;category;ward_code;has_qr\r\nW1;'), shopName, Buffer.from(`;Thuc pham;${wardCode};1\r\n`)]);
+}
+
+/**
+ * The project this browser keeps for the page (IndexedDB), as plain data with each Blob replaced
+ * by its size; with `replacement`, writes that first, as an earlier version would have.
+ */
+async function keptProject(d: DashboardDriver, replacement?: unknown): Promise<unknown> {
+  return d.page.evaluate((value) => new Promise<unknown>((resolve, reject) => {
+    const open = indexedDB.open('qr-cashless-market-map', 1);
+    open.onupgradeneeded = () => open.result.createObjectStore('projects');
+    open.onerror = () => reject(new Error(String(open.error)));
+    open.onsuccess = () => {
+      const transaction = open.result.transaction('projects', 'readwrite');
+      const store = transaction.objectStore('projects');
+      if (value !== undefined) store.put(value, 'imported');
+      const read = store.get('imported');
+      transaction.oncomplete = () => resolve(JSON.parse(JSON.stringify(read.result, (_key, v: unknown) => (v instanceof Blob ? v.size : v))));
+      transaction.onerror = () => reject(new Error(String(transaction.error)));
+    };
+  }), replacement);
+}
 
 async function importThrough(d: DashboardDriver, paths: string[]): Promise<void> {
   await d.page.getByRole('button', { name: 'Nhập dữ liệu' }).click();
@@ -99,14 +127,7 @@ describe('importing an official\'s own files', () => {
 
   it('reads a merchant list Excel saved as plain CSV in Windows-1258', async () => {
     const d = await session.open();
-    // "Phường Hải Châu" in Windows-1258, byte by byte from the code page: ư FD, ơ F5, combining grave CC, combining hook D2, â E2.
-    const shopName = Buffer.from([0x50, 0x68, 0xfd, 0xf5, 0xcc, 0x6e, 0x67, 0x20, 0x48, 0x61, 0xd2, 0x69, 0x20, 0x43, 0x68, 0xe2, 0x75]);
-    const csv = Buffer.concat([
-      Buffer.from('id;name;category;ward_code;has_qr\r\nW1;'),
-      shopName,
-      Buffer.from(`;Thuc pham;${readDemoFacts().firstWardCode};1\r\n`),
-    ]);
-    await importThrough(d, [file('windows-1258.csv', csv)]);
+    await importThrough(d, [file('windows-1258.csv', windows1258Csv(readDemoFacts().firstWardCode))]);
     await expect.poll(() => d.kpi('kpi-merchants'), { timeout: 30_000 }).toBe('1');
     await d.page.getByRole('button', { name: /Báo cáo dữ liệu/ }).click();
     const report = d.page.getByRole('dialog', { name: 'Báo cáo dữ liệu' });
@@ -135,6 +156,31 @@ describe('importing an official\'s own files', () => {
     // The category column, once named, brings the campaign category with its label.
     expect(await d.page.getByRole('checkbox', { name: 'Thực phẩm', exact: true }).count()).toBe(1);
     await d.screenshot('column-mapping');
+  });
+
+  it('opens files named in the address and reports the encoding each was written in', async () => {
+    // Served from the app's own origin, as a ward office's intranet would serve them.
+    const d = await session.open('?areas=files/phuong.geojson&merchants=files/windows-1258.csv', async (page) => {
+      await page.route('**/files/phuong.geojson', (route) => route.fulfill({ body: AREAS, contentType: 'application/geo+json' }));
+      await page.route('**/files/windows-1258.csv', (route) => route.fulfill({ body: windows1258Csv('19901'), contentType: 'text/csv' }));
+    });
+    expect(await d.kpi('kpi-merchants')).toBe('1');
+    await d.page.getByRole('button', { name: /Báo cáo dữ liệu/ }).click();
+    const report = d.page.getByRole('dialog', { name: 'Báo cáo dữ liệu' });
+    expect(await report.getByRole('row').filter({ hasText: 'Danh sách cơ sở' }).innerText()).toContain('Windows-1258, đã chuyển sang Unicode');
+  });
+
+  it('shows a project kept as texts by the previous version, and keeps it as files from then on', async () => {
+    const d = await session.open();
+    const texts = assembleImport([{ name: 'phuong.geojson', text: AREAS }, { name: 'co-so.csv', text: MERCHANTS }], null);
+    await keptProject(d, texts);
+    await d.page.reload();
+    await d.waitForMap();
+    expect(await d.kpi('kpi-merchants')).toBe(vi.format(USED));
+    expect(await d.page.getByText('Dữ liệu đã nhập', { exact: true }).count()).toBe(1);
+    const kept = await keptProject(d);
+    expect(kept).toMatchObject({ files: { areas: { name: 'phuong.geojson' }, merchants: { name: 'co-so.csv' } } });
+    expect(kept).not.toHaveProperty('merchants');
   });
 
   it('refuses an Excel workbook and says how to save it as CSV', async () => {

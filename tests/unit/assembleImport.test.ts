@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseManifest } from '../../src/core/manifest/parseManifest.ts';
-import { assembleImport, ImportError, roleOf } from '../../src/core/project/assembleImport.ts';
+import { assembleImport, ImportError, roleOf, rolesFromBase } from '../../src/core/project/assembleImport.ts';
 import { buildProject } from '../../src/core/project/buildProject.ts';
 import { parseProjectTexts, type ProjectTexts } from '../../src/core/project/parseProjectTexts.ts';
 
@@ -78,6 +78,19 @@ describe('assembleImport', () => {
     expect(project.report.join.matchedByCode).toBe(1);
   });
 
+  it('keeps the encoding a file taken from the base was read with', () => {
+    const csv = 'id,name,category,ward_code,has_qr\nX1,Quán,Thực phẩm,90101,1\n';
+    const texts = assembleImport([{ name: 'moi.csv', text: csv, encoding: 'windows-1258' }], { ...DEMO, encodings: { areas: 'utf-8-bom', merchants: 'utf-16le' } });
+    expect(texts.encodings).toEqual({ areas: 'utf-8-bom', merchants: 'windows-1258' });
+  });
+
+  it('completes an import from a base that holds only the texts the import keeps', () => {
+    const base = { manifest: DEMO.manifest, areas: DEMO.areas };
+    const texts = assembleImport([{ name: 'moi.csv', text: 'id,name,category,ward_code,has_qr\nX1,Quán,Thực phẩm,90101,1\n' }], base);
+    expect(texts.areas).toBe(DEMO.areas);
+    expect(failure(() => assembleImport([{ name: 'xa.geojson', text: AREAS }], base)).reason).toBe('no-merchants');
+  });
+
   it('asks for boundaries when there are none to fall back on', () => {
     expect(failure(() => assembleImport([{ name: 'co-so.csv', text: MERCHANTS }], null)).reason).toBe('no-areas');
   });
@@ -89,6 +102,14 @@ describe('assembleImport', () => {
 
   it('refuses a web page saved as a data file', () => {
     expect(failure(() => assembleImport([{ name: 'x.csv', text: '<!doctype html><html></html>' }], DEMO)).reason).toBe('html');
+  });
+});
+
+describe('rolesFromBase', () => {
+  it('takes markets and streets from the base only with its boundaries', () => {
+    expect(rolesFromBase(new Map([['merchants', null]]))).toEqual(['areas', 'markets', 'streets']);
+    expect(rolesFromBase(new Map([['areas', null]]))).toEqual(['merchants']);
+    expect(rolesFromBase(new Map([['areas', null], ['merchants', null]]))).toEqual([]);
   });
 });
 

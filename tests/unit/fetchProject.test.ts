@@ -2,9 +2,10 @@ import { readFileSync } from 'node:fs';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { fetchProject, ProjectLoadError } from '../../src/app/fetchProject.ts';
-import { buildProject } from '../../src/core/project/buildProject.ts';
-import { parseProjectTexts } from '../../src/core/project/parseProjectTexts.ts';
+import { fetchFiles, fetchProject, ProjectLoadError } from '../../src/app/fetchProject.ts';
+import type { BuildRequest } from '../../src/app/projectWorkerProtocol.ts';
+import { runBuildRequest } from '../../src/app/runBuildRequest.ts';
+import type { LoadedProject } from '../../src/core/project/buildProject.ts';
 
 const BASE = 'https://data.example.org/projects/demo/';
 const demo = (file: string) => readFileSync(`data/demo/${file}`, 'utf8');
@@ -19,6 +20,22 @@ beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 afterEach(() => server.resetHandlers());
 afterAll(() => server.close());
 
+/** What the project worker makes of a request, run here in Node. */
+async function built(request: BuildRequest): Promise<LoadedProject> {
+  let project: LoadedProject | undefined;
+  await runBuildRequest(request, (response) => {
+    if (response.type === 'done') project = response.project;
+    if (response.type === 'error') throw new Error(JSON.stringify(response.failure));
+  });
+  if (!project) throw new Error('the worker posted no project');
+  return project;
+}
+
+/** "Phường Hải Châu" as Excel's plain CSV writes it on Vietnamese Windows (code page 1258): ư FD, ơ F5, grave CC, hook D2, â E2. */
+const WINDOWS_1258_NAME = Buffer.from([0x50, 0x68, 0xfd, 0xf5, 0xcc, 0x6e, 0x67, 0x20, 0x48, 0x61, 0xd2, 0x69, 0x20, 0x43, 0x68, 0xe2, 0x75]);
+const windows1258Csv = () =>
+  Buffer.concat([Buffer.from('id;name;category;ward_code;has_qr\r\nW1;'), WINDOWS_1258_NAME, Buffer.from(';Thuc pham;90101;1\r\n')]);
+
 async function loadError(url: string): Promise<ProjectLoadError> {
   const error: unknown = await fetchProject(url, () => {}).then(() => null, (e: unknown) => e);
   if (!(error instanceof ProjectLoadError)) throw new Error(`expected a ProjectLoadError, got ${String(error)}`);
@@ -28,13 +45,36 @@ async function loadError(url: string): Promise<ProjectLoadError> {
 describe('fetchProject', () => {
   it('loads a manifest and the files it names, relative to the manifest address', async () => {
     const stages: string[] = [];
-    const inputs = await fetchProject(BASE + 'project.json', (stage, progress) => stages.push(`${stage}:${progress}`));
-    expect(inputs.manifest.areas.url).toBe(BASE + 'areas.geojson');
-    expect(inputs.merchants.replace(/^\uFEFF/, '').startsWith('id,name,category')).toBe(true);
+    const sources = await fetchProject(BASE + 'project.json', (stage, progress) => stages.push(`${stage}:${progress}`));
+    expect(sources.manifest.areas.url).toBe(BASE + 'areas.geojson');
+    expect(sources.files.merchants.name).toBe(BASE + 'merchants.csv');
+    expect(Buffer.from(await sources.files.merchants.blob.arrayBuffer()).equals(readFileSync('data/demo/merchants.csv'))).toBe(true);
     expect(stages[0]).toBe('manifest:0');
     expect(stages.at(-1)).toBe('files:1');
-    const project = buildProject(parseProjectTexts(inputs));
+    const project = await built({ kind: 'build', sources, categoriesFromData: false });
     expect(project.areas.areas.length).toBe(JSON.parse(demo('areas.geojson')).features.length);
+  });
+
+  it('keeps the bytes of a file as served, so a Windows-1258 merchant list is reported as Windows-1258', async () => {
+    server.use(http.get(BASE + 'merchants.csv', () => new HttpResponse(windows1258Csv(), { headers: { 'Content-Type': 'text/csv' } })));
+    const sources = await fetchProject(BASE + 'project.json', () => {});
+    const project = await built({ kind: 'build', sources, categoriesFromData: false });
+    expect(project.report.formats.merchants?.encoding).toBe('windows-1258');
+    expect(project.merchants.count).toBe(1);
+  });
+
+  it('fetches files named in the address as they are, for an import that reports their own encoding', async () => {
+    server.use(http.get(BASE + 'moi.csv', () => new HttpResponse(windows1258Csv())));
+    const files = await fetchFiles([BASE + 'areas.geojson', BASE + 'moi.csv']);
+    expect(files.map((f) => f.name)).toEqual(['areas.geojson', 'moi.csv']);
+    const project = await built({ kind: 'import', files, base: null });
+    expect(project.report.formats.merchants?.encoding).toBe('windows-1258');
+    expect(project.report.formats.areas?.encoding).toBe('utf-8');
+  });
+
+  it('refuses a file named in the address over plain http', async () => {
+    const error: unknown = await fetchFiles(['http://data.example.org/moi.csv']).then(() => null, (e: unknown) => e);
+    expect(error).toMatchObject({ reason: 'insecure' });
   });
 
   it('names the file and the HTTP status when a file is missing', async () => {

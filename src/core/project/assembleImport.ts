@@ -5,6 +5,7 @@ import { isMarketsCsv, marketsCsvToGeoJson } from '../geo/marketsFromCsv.ts';
 import type { CategoryDefinition, FeatureSource, ProjectManifest } from '../manifest/types.ts';
 import { collectCategoryValues } from '../merchants/categoriesFromData.ts';
 import { mergeKnownCategories } from '../merchants/knownCategories.ts';
+import type { DataFile } from '../report/problems.ts';
 import type { TextEncodingName } from '../text/decodeText.ts';
 import { looksLikeHtml, parseJsonFile, ProjectFileError, type ProjectTexts } from './parseProjectTexts.ts';
 
@@ -16,7 +17,8 @@ export interface NamedText {
   readonly encoding?: TextEncodingName;
 }
 
-export type FileRole = 'areas' | 'merchants' | 'markets' | 'streets';
+export const FILE_ROLES = ['areas', 'merchants', 'markets', 'streets'] as const;
+export type FileRole = (typeof FILE_ROLES)[number];
 
 export type ImportFailure = 'no-areas' | 'no-merchants' | 'not-geojson' | 'html' | 'json' | 'same-role' | 'no-area-code' | 'binary' | 'legacy-encoding';
 
@@ -61,31 +63,68 @@ function siteSource(name: string, text: string): FeatureSource {
   return { url: name, idProperty: find(SITE_ID_KEYS), nameProperty: find(SITE_NAME_KEYS) };
 }
 
+/** What a partial import completes: the manifest on screen and the texts of the roles it needs (see `rolesFromBase`). */
+export interface ImportBase {
+  readonly manifest: ProjectManifest;
+  readonly knownCategories?: readonly CategoryDefinition[];
+  readonly encodings?: Readonly<Partial<Record<DataFile, TextEncodingName>>>;
+  readonly areas?: string;
+  readonly merchants?: string;
+  readonly markets?: string;
+  readonly streets?: string;
+}
+
 /** The base's categories and those it already knew, each id once. */
-export function knownCategoriesOf(base: ProjectTexts | null): readonly CategoryDefinition[] {
+export function knownCategoriesOf(base: Pick<ImportBase, 'manifest' | 'knownCategories'> | null): readonly CategoryDefinition[] {
   const all = [...(base?.knownCategories ?? []), ...(base?.manifest.categories ?? [])];
   return all.filter((category, index) => all.findIndex((c) => c.id === category.id) === index);
 }
 
+/** The project with its categories taken again from the merchant file's category column; known ones keep labels and colours. */
+export function withCategoriesFromData(texts: ProjectTexts): ProjectTexts {
+  const categories = mergeKnownCategories(collectCategoryValues(texts.merchants, texts.manifest.merchants.columns), knownCategoriesOf(texts));
+  return { ...texts, manifest: { ...texts.manifest, categories } };
+}
+
+/** Markets listed in a CSV as GeoJSON points, checked by the same reader as a markets file; GeoJSON as it is. */
+export function marketsAsGeoJson(text: string): string {
+  return isMarketsCsv(text) ? marketsCsvToGeoJson(text) : text;
+}
+
 const stem = (name: string) => name.replace(/\.[^.]+$/, '');
+
+/** The role of each file brought; two files of one role are refused. */
+export function recogniseFiles<F extends NamedText>(files: readonly F[]): ReadonlyMap<FileRole, F> {
+  const byRole = new Map<FileRole, F>();
+  for (const file of files) {
+    const role = roleOf(file);
+    if (byRole.has(role)) throw new ImportError('same-role', file.name);
+    byRole.set(role, file);
+  }
+  return byRole;
+}
+
+/** The roles a base must supply when `brought` are given: markets and streets only go with the boundaries they lie on. */
+export function rolesFromBase(brought: ReadonlyMap<FileRole, unknown>): FileRole[] {
+  const keepsAreas = !brought.has('areas');
+  return FILE_ROLES.filter((role) => !brought.has(role) && (keepsAreas || role === 'merchants'));
+}
 
 /**
  * Makes a project of the files a user brought. A file of a kind not given is taken from `base`
  * (so a new merchant list is shown over the current boundaries); categories the data shares with
  * `base` keep their labels and colours.
  */
-export function assembleImport(files: readonly NamedText[], base: ProjectTexts | null): ProjectTexts {
-  const byRole = new Map<FileRole, NamedText>();
-  for (const file of files) {
-    const role = roleOf(file);
-    if (byRole.has(role)) throw new ImportError('same-role', file.name);
-    // Markets listed in a CSV become GeoJSON points, checked by the same reader as a markets file.
-    byRole.set(role, role === 'markets' && isMarketsCsv(file.text) ? { ...file, text: marketsCsvToGeoJson(file.text) } : file);
-  }
+export function assembleImport(files: readonly NamedText[], base: ImportBase | null): ProjectTexts {
+  return assembleRecognised(recogniseFiles(files), base);
+}
+
+/** `assembleImport` of files whose roles are known; `base` needs the texts of `rolesFromBase` only. */
+export function assembleRecognised(byRole: ReadonlyMap<FileRole, NamedText>, base: ImportBase | null): ProjectTexts {
   const areas = byRole.get('areas');
   const merchants = byRole.get('merchants');
-  if (!areas && !base) throw new ImportError('no-areas');
-  if (!merchants && !base) throw new ImportError('no-merchants');
+  if (!areas && base?.areas === undefined) throw new ImportError('no-areas');
+  if (!merchants && base?.merchants === undefined) throw new ImportError('no-merchants');
   const areasText = areas?.text ?? base?.areas ?? '';
   const merchantsText = merchants?.text ?? base?.merchants ?? '';
   const known = knownCategoriesOf(base);
@@ -104,7 +143,7 @@ export function assembleImport(files: readonly NamedText[], base: ProjectTexts |
   }
   const markets = byRole.get('markets');
   const streets = byRole.get('streets');
-  const marketsText = markets?.text ?? (areas ? undefined : base?.markets);
+  const marketsText = markets ? marketsAsGeoJson(markets.text) : areas ? undefined : base?.markets;
   const streetsText = streets?.text ?? (areas ? undefined : base?.streets);
   const manifest: ProjectManifest = {
     version: 1,
@@ -114,11 +153,16 @@ export function assembleImport(files: readonly NamedText[], base: ProjectTexts |
     merchants: { url: merchants?.name ?? base?.manifest.merchants.url ?? 'merchants.csv', columns: merchants ? {} : (base?.manifest.merchants.columns ?? {}) },
     categories: mergeKnownCategories(collectCategoryValues(merchantsText, merchants ? {} : (base?.manifest.merchants.columns ?? {})), known),
     classification: base?.manifest.classification ?? { method: 'quantile', classes: 5 },
-    ...(marketsText !== undefined ? { markets: markets ? siteSource(markets.name, markets.text) : (base?.manifest.markets ?? siteSource('markets', marketsText)) } : {}),
-    ...(streetsText !== undefined ? { streets: streets ? siteSource(streets.name, streets.text) : (base?.manifest.streets ?? siteSource('streets', streetsText)) } : {}),
+    ...(marketsText !== undefined ? { markets: markets ? siteSource(markets.name, marketsText) : (base?.manifest.markets ?? siteSource('markets', marketsText)) } : {}),
+    ...(streetsText !== undefined ? { streets: streets ? siteSource(streets.name, streetsText) : (base?.manifest.streets ?? siteSource('streets', streetsText)) } : {}),
   };
+  const texts = { areas: areasText, merchants: merchantsText, markets: marketsText, streets: streetsText };
+  // A file taken from the base keeps the encoding it was read with, so the report still names it.
   const encodings: Partial<Record<FileRole, TextEncodingName>> = {};
-  for (const [role, file] of byRole) if (file.encoding) encodings[role] = file.encoding;
+  for (const role of FILE_ROLES) {
+    const encoding = byRole.has(role) ? byRole.get(role)?.encoding : texts[role] !== undefined ? base?.encodings?.[role] : undefined;
+    if (encoding) encodings[role] = encoding;
+  }
   return {
     manifest,
     knownCategories: known,

@@ -21,10 +21,11 @@ export class DashboardDriver {
     });
   }
 
-  /** Given the dashboard opened at `query` (e.g. "?lang=en"). */
-  static async open(browser: Browser, baseUrl: string, query = '', viewport = { width: 1440, height: 900 }): Promise<DashboardDriver> {
+  /** Given the dashboard opened at `query` (e.g. "?lang=en"), after `prepare` set up the page (e.g. routes serving test files). */
+  static async open(browser: Browser, baseUrl: string, query = '', viewport = { width: 1440, height: 900 }, prepare?: (page: Page) => Promise<void>): Promise<DashboardDriver> {
     const page = await browser.newPage({ viewport });
     const driver = new DashboardDriver(page, new URL(baseUrl).origin);
+    await prepare?.(page);
     await page.goto(new URL(query, baseUrl).href);
     await driver.waitForMap();
     return driver;

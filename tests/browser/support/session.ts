@@ -1,4 +1,4 @@
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { launchChromium } from './browser.ts';
 import { DashboardDriver } from './driver.ts';
@@ -35,10 +35,10 @@ export function dashboardSession() {
     return { browser, server };
   };
   return {
-    /** Given the dashboard opened at `query` (e.g. "?lang=en"). */
-    async open(query = ''): Promise<DashboardDriver> {
+    /** Given the dashboard opened at `query` (e.g. "?lang=en"), after `prepare` set up the page. */
+    async open(query = '', prepare?: (page: Page) => Promise<void>): Promise<DashboardDriver> {
       const { browser: b, server: s } = started();
-      driver = await DashboardDriver.open(b, s.url, query);
+      driver = await DashboardDriver.open(b, s.url, query, undefined, prepare);
       return driver;
     },
     get browser(): Browser {

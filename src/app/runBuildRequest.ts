@@ -1,0 +1,94 @@
+import { assembleRecognised, FILE_ROLES, ImportError, marketsAsGeoJson, recogniseFiles, rolesFromBase, withCategoriesFromData, type FileRole, type ImportBase } from '../core/project/assembleImport.ts';
+import { buildProject } from '../core/project/buildProject.ts';
+import { parseProjectTexts, ProjectFileError, type ProjectTexts } from '../core/project/parseProjectTexts.ts';
+import { decodeText, type TextEncodingName } from '../core/text/decodeText.ts';
+import { decodeFile } from './decodeFile.ts';
+import type { ProjectSources, SourceFile } from './projectSources.ts';
+import { transferables, type BuildFailure, type BuildRequest, type BuildResponse } from './projectWorkerProtocol.ts';
+
+type Post = (response: BuildResponse, transfer?: Transferable[]) => void;
+
+/** The texts to build from, and the sources to hand back in their place. */
+interface Prepared {
+  readonly texts: ProjectTexts;
+  readonly sources: ProjectSources;
+}
+
+/**
+ * Carries out one request of the project worker: reads the Blobs (here, off the main thread),
+ * decodes, recognises, builds, and posts the project with its sources, never the texts.
+ */
+export async function runBuildRequest(request: BuildRequest, post: Post): Promise<void> {
+  try {
+    const { texts, sources } = request.kind === 'build' ? await rebuild(request.sources, request.categoriesFromData, post) : await importFiles(request.files, request.base, post);
+    const project = buildProject(parseProjectTexts(texts), (stage) => post({ type: 'stage', stage }));
+    post({ type: 'done', project, sources }, transferables(project));
+  } catch (error) {
+    post({ type: 'error', failure: failureOf(error) });
+  }
+}
+
+async function rebuild(sources: ProjectSources, categoriesFromData: boolean, post: Post): Promise<Prepared> {
+  const base = await readSources(sources, FILE_ROLES, post);
+  // Every source has both: readSources read them.
+  const texts: ProjectTexts = { ...base, areas: base.areas ?? '', merchants: base.merchants ?? '' };
+  const built = categoriesFromData ? withCategoriesFromData(texts) : texts;
+  return { texts: built, sources: { ...sources, manifest: built.manifest } };
+}
+
+async function importFiles(files: readonly SourceFile[], base: ProjectSources | null, post: Post): Promise<Prepared> {
+  const read = await Promise.all(files.map(async (source) => ({ source, bytes: await bytesOf(source) })));
+  post({ type: 'step', step: 'files-read' });
+  const decoded = read.map(({ source, bytes }) => ({ ...decodeFile(source.name, bytes), source }));
+  post({ type: 'step', step: 'decoded' });
+  const byRole = recogniseFiles(decoded);
+  // Only the base files this import keeps are read: a new merchant list does not need the old one.
+  const baseTexts = base ? await readSources(base, rolesFromBase(byRole)) : null;
+  const texts = assembleRecognised(byRole, baseTexts);
+  post({ type: 'step', step: 'assembled' });
+  const sourceOf = (role: FileRole): SourceFile | undefined => byRole.get(role)?.source ?? base?.files[role];
+  const areas = sourceOf('areas');
+  const merchants = sourceOf('merchants');
+  const markets = texts.markets !== undefined ? sourceOf('markets') : undefined;
+  const streets = texts.streets !== undefined ? sourceOf('streets') : undefined;
+  // Not reached: assembleRecognised has refused an import without either.
+  if (!areas || !merchants) throw new ImportError(areas ? 'no-merchants' : 'no-areas');
+  return {
+    texts,
+    sources: {
+      manifest: texts.manifest,
+      files: { areas, merchants, ...(markets ? { markets } : {}), ...(streets ? { streets } : {}) },
+      ...(texts.knownCategories ? { knownCategories: texts.knownCategories } : {}),
+    },
+  };
+}
+
+const bytesOf = async (file: SourceFile): Promise<Uint8Array> => new Uint8Array(await file.blob.arrayBuffer());
+
+/** The texts of `roles` that the sources have; files already shown are decoded without new refusals. */
+async function readSources(sources: ProjectSources, roles: readonly FileRole[], post?: Post): Promise<ImportBase> {
+  const wanted = roles.flatMap((role) => {
+    const file = sources.files[role];
+    return file ? [{ role, file }] : [];
+  });
+  const read = await Promise.all(wanted.map(async ({ role, file }) => ({ role, bytes: await bytesOf(file) })));
+  post?.({ type: 'step', step: 'files-read' });
+  const encodings: Partial<Record<FileRole, TextEncodingName>> = {};
+  const texts: Partial<Record<FileRole, string>> = {};
+  for (const { role, bytes } of read) {
+    const decoded = decodeText(bytes);
+    encodings[role] = decoded.encoding;
+    // A markets file imported as CSV is kept as the user gave it, and read as points again.
+    texts[role] = role === 'markets' ? marketsAsGeoJson(decoded.text) : decoded.text;
+  }
+  post?.({ type: 'step', step: 'decoded' });
+  return { manifest: sources.manifest, ...(sources.knownCategories ? { knownCategories: sources.knownCategories } : {}), encodings, ...texts };
+}
+
+function failureOf(error: unknown): BuildFailure {
+  if (error instanceof ProjectFileError) return { kind: 'file', file: error.file, reason: error.reason, ...(error.position ?? {}) };
+  if (error instanceof ImportError) {
+    return { kind: 'import', reason: error.reason, ...(error.fileName ? { fileName: error.fileName } : {}), ...(error.detail ? { detail: error.detail } : {}), ...(error.position ?? {}) };
+  }
+  return { kind: 'other', message: String(error) };
+}
