@@ -1,11 +1,15 @@
 import { ImportError, type NamedText } from '../core/project/assembleImport.ts';
-import { decodeText, sniffFileKind } from '../core/text/decodeText.ts';
+import { sniffFileKind } from '../core/text/decodeText.ts';
+import { decodeDataFile } from '../core/text/csvText.ts';
 
-/** A new file's bytes as NFC text; spreadsheets, PDFs and legacy Vietnamese encodings are refused with a reason. */
+/**
+ * A new file's bytes as NFC text (a UTF-8 CSV as its bytes, see `decodeDataFile`); spreadsheets,
+ * PDFs and legacy Vietnamese encodings are refused with a reason.
+ */
 export function decodeFile(name: string, bytes: Uint8Array): NamedText {
   const kind = sniffFileKind(bytes);
   if (kind === 'xlsx' || kind === 'xls' || kind === 'pdf' || kind === 'binary') throw new ImportError('binary', name, undefined, kind);
-  const decoded = decodeText(bytes);
+  const decoded = decodeDataFile(bytes);
   if (decoded.notices.some((n) => n.kind === 'legacy-vietnamese-encoding')) throw new ImportError('legacy-encoding', name);
-  return { name, text: decoded.text, encoding: decoded.encoding };
+  return { name, text: decoded.contents, encoding: decoded.encoding };
 }

@@ -1,7 +1,8 @@
 import { assembleRecognised, FILE_ROLES, ImportError, marketsAsGeoJson, recogniseFiles, rolesFromBase, withCategoriesFromData, type FileRole, type ImportBase } from '../core/project/assembleImport.ts';
 import { buildProject } from '../core/project/buildProject.ts';
 import { parseProjectTexts, ProjectFileError, type ProjectTexts } from '../core/project/parseProjectTexts.ts';
-import { decodeText, type TextEncodingName } from '../core/text/decodeText.ts';
+import type { TextEncodingName } from '../core/text/decodeText.ts';
+import { csvString, decodeDataFile } from '../core/text/csvText.ts';
 import { decodeFile } from './decodeFile.ts';
 import type { ProjectSources, SourceFile } from './projectSources.ts';
 import { transferables, type BuildFailure, type BuildRequest, type BuildResponse } from './projectWorkerProtocol.ts';
@@ -22,7 +23,8 @@ export async function runBuildRequest(request: BuildRequest, post: Post): Promis
   try {
     const { texts, sources } = request.kind === 'build' ? await rebuild(request.sources, request.categoriesFromData, post) : await importFiles(request.files, request.base, post);
     const project = buildProject(parseProjectTexts(texts), (stage) => post({ type: 'stage', stage }));
-    post({ type: 'done', project, sources }, transferables(project));
+    // The manifest the project was built with, its categories made from the data when they were.
+    post({ type: 'done', project, sources: { ...sources, manifest: project.manifest } }, transferables(project));
   } catch (error) {
     post({ type: 'error', failure: failureOf(error) });
   }
@@ -74,12 +76,13 @@ async function readSources(sources: ProjectSources, roles: readonly FileRole[], 
   const read = await Promise.all(wanted.map(async ({ role, file }) => ({ role, bytes: await bytesOf(file) })));
   post?.({ type: 'step', step: 'files-read' });
   const encodings: Partial<Record<FileRole, TextEncodingName>> = {};
-  const texts: Partial<Record<FileRole, string>> = {};
+  const texts: { -readonly [R in FileRole]?: NonNullable<ImportBase[R]> } = {};
   for (const { role, bytes } of read) {
-    const decoded = decodeText(bytes);
+    const decoded = decodeDataFile(bytes);
     encodings[role] = decoded.encoding;
-    // A markets file imported as CSV is kept as the user gave it, and read as points again.
-    texts[role] = role === 'markets' ? marketsAsGeoJson(decoded.text) : decoded.text;
+    // The merchant list may stay UTF-8 bytes; a markets file imported as CSV is kept as the user gave it, and read as points again.
+    if (role === 'merchants') texts.merchants = decoded.contents;
+    else texts[role] = role === 'markets' ? marketsAsGeoJson(csvString(decoded.contents)) : csvString(decoded.contents);
   }
   post?.({ type: 'step', step: 'decoded' });
   return { manifest: sources.manifest, ...(sources.knownCategories ? { knownCategories: sources.knownCategories } : {}), encodings, ...texts };

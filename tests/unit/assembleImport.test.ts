@@ -61,10 +61,13 @@ describe('assembleImport', () => {
 
   it('keeps known categories with their colours and adds the file\'s own', () => {
     const texts = assembleImport([{ name: 'xa.geojson', text: AREAS }, { name: 'co-so.csv', text: MERCHANTS }], DEMO);
+    // The categories are made as the merchant file is read, from the rows loaded.
+    expect(texts.categoriesFromData).toBe(true);
+    const { manifest } = buildProject(parseProjectTexts(texts));
     const food = DEMO.manifest.categories.find((c) => c.id === 'thuc_pham');
-    expect(texts.manifest.categories[0]).toEqual(food);
-    expect(texts.manifest.categories[1]).toMatchObject({ id: 'Sửa xe', label: { vi: 'Sửa xe', en: 'Sửa xe' } });
-    expect(texts.manifest.categories[1]?.color).not.toBe(food?.color);
+    expect(manifest.categories[0]).toEqual(food);
+    expect(manifest.categories[1]).toMatchObject({ id: 'Sửa xe', label: { vi: 'Sửa xe', en: 'Sửa xe' } });
+    expect(manifest.categories[1]?.color).not.toBe(food?.color);
   });
 
   it('shows a new merchant list over the boundaries, markets and streets already on screen', () => {

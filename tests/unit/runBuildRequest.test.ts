@@ -104,7 +104,7 @@ describe('the project worker', () => {
   });
 
   it('takes the categories again from the data when the category column changes, keeping known labels and colours', async () => {
-    const csv = 'so,cua hang,nhom,lat,lon,the QR\n1,Quán A,Thực phẩm,16.5,107.5,1\n2,Quán B,Sửa xe,16.5,108.5,0\n';
+    const csv = 'id,name,nhom,lat,lon,has_qr\n1,Quán A,Thực phẩm,16.5,107.5,1\n2,Quán B,Sửa xe,16.5,108.5,0\n';
     const base = demoSources();
     const imported = await done({ kind: 'import', files: [named('xa.geojson', AREAS), named('khac.csv', csv)], base });
     expect(imported.sources.manifest.categories).toEqual([]);

@@ -22,3 +22,9 @@ export function mergeKnownCategories(values: readonly string[], known: readonly 
   const added = categoriesFromValues(unknown).map((category, i) => ({ ...category, color: free[i % Math.max(free.length, 1)] ?? category.color }));
   return [...kept, ...added];
 }
+
+/** Categories met so far (`knownCategories`) and a manifest's own, each id once, the first kept. */
+export function knownCategoriesOf(project: { readonly manifest: { readonly categories: readonly CategoryDefinition[] }; readonly knownCategories?: readonly CategoryDefinition[] } | null): readonly CategoryDefinition[] {
+  const all = [...(project?.knownCategories ?? []), ...(project?.manifest.categories ?? [])];
+  return all.filter((category, index) => all.findIndex((c) => c.id === category.id) === index);
+}

@@ -3,16 +3,18 @@ import { featuresOf } from '../geo/featureInput.ts';
 import { geoJsonKind } from '../geo/featureKind.ts';
 import { isMarketsCsv, marketsCsvToGeoJson } from '../geo/marketsFromCsv.ts';
 import type { CategoryDefinition, FeatureSource, ProjectManifest } from '../manifest/types.ts';
-import { collectCategoryValues } from '../merchants/categoriesFromData.ts';
-import { mergeKnownCategories } from '../merchants/knownCategories.ts';
 import type { DataFile } from '../report/problems.ts';
+import { knownCategoriesOf } from '../merchants/knownCategories.ts';
+
+export { knownCategoriesOf } from '../merchants/knownCategories.ts';
 import type { TextEncodingName } from '../text/decodeText.ts';
+import { csvHead, csvString, type CsvText } from '../text/csvText.ts';
 import { looksLikeHtml, parseJsonFile, ProjectFileError, type ProjectTexts } from './parseProjectTexts.ts';
 
-/** A file the user brought, decoded to text. */
+/** A file the user brought, decoded to text (a UTF-8 CSV may stay bytes: see `decodeDataFile`). */
 export interface NamedText {
   readonly name: string;
-  readonly text: string;
+  readonly text: CsvText;
   /** How the file's bytes were decoded. */
   readonly encoding?: TextEncodingName;
 }
@@ -38,12 +40,13 @@ export class ImportError extends Error {
 
 /** What a file is: a CSV merchant list, or GeoJSON areas, markets or streets by its geometries. */
 export function roleOf(file: NamedText): FileRole {
-  const start = file.text.replace(/^\uFEFF/, '').trimStart();
+  const head = csvHead(file.text);
+  const start = head.replace(/^\uFEFF/, '').trimStart();
   if (looksLikeHtml(start)) throw new ImportError('html', file.name);
-  if (!start.startsWith('{') && !start.startsWith('[')) return isMarketsCsv(file.text) ? 'markets' : 'merchants';
+  if (!start.startsWith('{') && !start.startsWith('[')) return isMarketsCsv(head) ? 'markets' : 'merchants';
   let json: unknown;
   try {
-    json = parseJsonFile(file.text, 'areas');
+    json = parseJsonFile(csvString(file.text), 'areas');
   } catch (error) {
     throw new ImportError('json', file.name, error instanceof ProjectFileError ? error.position : undefined);
   }
@@ -69,21 +72,14 @@ export interface ImportBase {
   readonly knownCategories?: readonly CategoryDefinition[];
   readonly encodings?: Readonly<Partial<Record<DataFile, TextEncodingName>>>;
   readonly areas?: string;
-  readonly merchants?: string;
+  readonly merchants?: CsvText;
   readonly markets?: string;
   readonly streets?: string;
 }
 
-/** The base's categories and those it already knew, each id once. */
-export function knownCategoriesOf(base: Pick<ImportBase, 'manifest' | 'knownCategories'> | null): readonly CategoryDefinition[] {
-  const all = [...(base?.knownCategories ?? []), ...(base?.manifest.categories ?? [])];
-  return all.filter((category, index) => all.findIndex((c) => c.id === category.id) === index);
-}
-
 /** The project with its categories taken again from the merchant file's category column; known ones keep labels and colours. */
 export function withCategoriesFromData(texts: ProjectTexts): ProjectTexts {
-  const categories = mergeKnownCategories(collectCategoryValues(texts.merchants, texts.manifest.merchants.columns), knownCategoriesOf(texts));
-  return { ...texts, manifest: { ...texts.manifest, categories } };
+  return { ...texts, categoriesFromData: true };
 }
 
 /** Markets listed in a CSV as GeoJSON points, checked by the same reader as a markets file; GeoJSON as it is. */
@@ -125,7 +121,7 @@ export function assembleRecognised(byRole: ReadonlyMap<FileRole, NamedText>, bas
   const merchants = byRole.get('merchants');
   if (!areas && base?.areas === undefined) throw new ImportError('no-areas');
   if (!merchants && base?.merchants === undefined) throw new ImportError('no-merchants');
-  const areasText = areas?.text ?? base?.areas ?? '';
+  const areasText = areas ? csvString(areas.text) : (base?.areas ?? '');
   const merchantsText = merchants?.text ?? base?.merchants ?? '';
   const known = knownCategoriesOf(base);
 
@@ -143,15 +139,16 @@ export function assembleRecognised(byRole: ReadonlyMap<FileRole, NamedText>, bas
   }
   const markets = byRole.get('markets');
   const streets = byRole.get('streets');
-  const marketsText = markets ? marketsAsGeoJson(markets.text) : areas ? undefined : base?.markets;
-  const streetsText = streets?.text ?? (areas ? undefined : base?.streets);
+  const marketsText = markets ? marketsAsGeoJson(csvString(markets.text)) : areas ? undefined : base?.markets;
+  const streetsText = streets ? csvString(streets.text) : areas ? undefined : base?.streets;
   const manifest: ProjectManifest = {
     version: 1,
     title: stem(areas?.name ?? merchants?.name ?? 'data'),
     sample: false,
     areas: areasSource,
     merchants: { url: merchants?.name ?? base?.manifest.merchants.url ?? 'merchants.csv', columns: merchants ? {} : (base?.manifest.merchants.columns ?? {}) },
-    categories: mergeKnownCategories(collectCategoryValues(merchantsText, merchants ? {} : (base?.manifest.merchants.columns ?? {})), known),
+    // Made from the merchant file's category column as it is read (see `categoriesFromData`).
+    categories: [],
     classification: base?.manifest.classification ?? { method: 'quantile', classes: 5 },
     ...(marketsText !== undefined ? { markets: markets ? siteSource(markets.name, marketsText) : (base?.manifest.markets ?? siteSource('markets', marketsText)) } : {}),
     ...(streetsText !== undefined ? { streets: streets ? siteSource(streets.name, streetsText) : (base?.manifest.streets ?? siteSource('streets', streetsText)) } : {}),
@@ -165,6 +162,7 @@ export function assembleRecognised(byRole: ReadonlyMap<FileRole, NamedText>, bas
   }
   return {
     manifest,
+    categoriesFromData: true,
     knownCategories: known,
     encodings,
     areas: areasText,

@@ -15,6 +15,10 @@ import { readMerchantsCsv } from '../merchants/readMerchantsCsv.ts';
 import type { MerchantField } from '../merchants/resolveColumns.ts';
 import type { DataFile, DataProblem, FileSummary } from '../report/problems.ts';
 import type { TextEncodingName } from '../text/decodeText.ts';
+import { csvHead, csvString, type CsvText } from '../text/csvText.ts';
+import type { CategorySource } from '../merchants/categoryCells.ts';
+import { collectCategoryValues } from '../merchants/categoriesFromData.ts';
+import { mergeKnownCategories } from '../merchants/knownCategories.ts';
 
 /** Category that collects merchants whose category is not in the project's list. */
 export const OTHER_CATEGORY: CategoryDefinition = {
@@ -27,7 +31,9 @@ export const OTHER_CATEGORY: CategoryDefinition = {
 export interface ProjectInputs {
   readonly manifest: ProjectManifest;
   readonly areasJson: unknown;
-  readonly merchantsCsv: string;
+  readonly merchantsCsv: CsvText;
+  /** When set, the categories are made from the merchant file's values, these known ones keeping their labels and colours. */
+  readonly categoriesFromData?: readonly CategoryDefinition[];
   readonly marketsJson?: unknown;
   readonly streetsJson?: unknown;
   readonly encodings?: Readonly<Partial<Record<DataFile, TextEncodingName>>>;
@@ -93,9 +99,10 @@ export function buildProject(inputs: ProjectInputs, onStage: (stage: BuildStage)
   const areasResult = readAreas(inputs.areasJson, manifest.areas);
   onStage('merchants');
   const locator = buildAreaLocator(areasResult.areas);
-  const merchantsInput = isAggregateTable(inputs.merchantsCsv)
-    ? aggregateInput(inputs.merchantsCsv, manifest.categories, areasResult)
-    : merchantRowsInput(inputs.merchantsCsv, manifest, areasResult, locator, onStage);
+  const categorySource: CategorySource = inputs.categoriesFromData ? { fromData: inputs.categoriesFromData } : manifest.categories;
+  const merchantsInput = isAggregateTable(csvHead(inputs.merchantsCsv))
+    ? aggregateInput(csvString(inputs.merchantsCsv), categorySource, areasResult)
+    : merchantRowsInput(inputs.merchantsCsv, manifest, categorySource, areasResult, locator, onStage);
   const { categories, table, join, areaTable, merchantsResult } = merchantsInput;
 
   const marketsResult = manifest.markets && inputs.marketsJson !== undefined ? readMarkets(inputs.marketsJson, manifest.markets) : undefined;
@@ -124,7 +131,8 @@ export function buildProject(inputs: ProjectInputs, onStage: (stage: BuildStage)
     ...(streetsResult?.problems ?? []),
   ];
   return {
-    manifest,
+    // With categories from the data, the manifest lists the ones made (so a rebuild from it gives the same).
+    manifest: inputs.categoriesFromData ? { ...manifest, categories: categories.filter((c) => c !== OTHER_CATEGORY) } : manifest,
     categories,
     areas: { areas: areasResult.areas, indexByCode: areasResult.indexByCode },
     merchants: table,
@@ -173,9 +181,9 @@ interface MerchantInput {
 const withOther = (categories: readonly CategoryDefinition[], usesOther: boolean) => (usesOther ? [...categories, OTHER_CATEGORY] : categories);
 
 /** A merchant list: one row per merchant, joined to areas by location, code or name. */
-function merchantRowsInput(text: string, manifest: ProjectManifest, areas: AreaSet, locator: AreaLocator, onStage: (stage: BuildStage) => void): MerchantInput {
-  const result = readMerchantsCsv(text, manifest.merchants.columns, manifest.categories);
-  const categories = withOther(manifest.categories, result.usesOtherCategory);
+function merchantRowsInput(csv: CsvText, manifest: ProjectManifest, categorySource: CategorySource, areas: AreaSet, locator: AreaLocator, onStage: (stage: BuildStage) => void): MerchantInput {
+  const result = readMerchantsCsv(typeof csv === 'string' ? csv : csv.utf8, manifest.merchants.columns, categorySource);
+  const categories = withOther(result.categories, result.usesOtherCategory);
   onStage('join');
   const table = result.table;
   const join = joinMerchantsToAreas(table, areas, locator);
@@ -198,7 +206,9 @@ function merchantRowsInput(text: string, manifest: ProjectManifest, areas: AreaS
 }
 
 /** A pre-aggregated table: counts per area × category, taken as they are. */
-function aggregateInput(text: string, known: readonly CategoryDefinition[], areas: AreaSet): MerchantInput {
+function aggregateInput(text: string, categorySource: CategorySource, areas: AreaSet): MerchantInput {
+  // A table of counts is small: its categories are listed in a pass of their own.
+  const known = 'fromData' in categorySource ? mergeKnownCategories(collectCategoryValues(text, {}), categorySource.fromData) : (categorySource as readonly CategoryDefinition[]);
   const result = readAggregateCsv(text, known, areas);
   const categories = withOther(known, result.usesOtherCategory);
   return {

@@ -1,6 +1,8 @@
 import type { CategoryDefinition, ProjectManifest } from '../manifest/types.ts';
 import type { DataFile } from '../report/problems.ts';
 import type { TextEncodingName } from '../text/decodeText.ts';
+import { csvHead, type CsvText } from '../text/csvText.ts';
+import { knownCategoriesOf } from '../merchants/knownCategories.ts';
 import type { ProjectInputs } from './buildProject.ts';
 import { jsonErrorOffset } from './jsonErrorOffset.ts';
 
@@ -8,7 +10,8 @@ import { jsonErrorOffset } from './jsonErrorOffset.ts';
 export interface ProjectTexts {
   readonly manifest: ProjectManifest;
   readonly areas: string;
-  readonly merchants: string;
+  /** The merchant CSV: text, or a UTF-8 file's bytes (read as bytes, never made one string). */
+  readonly merchants: CsvText;
   readonly markets?: string;
   readonly streets?: string;
   /**
@@ -16,6 +19,12 @@ export interface ProjectTexts {
    * naming them gets their labels and colours even when its mapping is corrected later.
    */
   readonly knownCategories?: readonly CategoryDefinition[];
+  /**
+   * True when the categories are the values of the merchant file's category column (a file brought
+   * without a manifest, or a newly chosen column): made as the file is read, the known ones keeping
+   * their labels and colours; the manifest's categories then only count as known.
+   */
+  readonly categoriesFromData?: boolean;
   /** How each file's bytes were decoded, when known (files fetched or dropped, not typed in). */
   readonly encodings?: Readonly<Partial<Record<DataFile, TextEncodingName>>>;
 }
@@ -64,11 +73,12 @@ export function parseJsonFile(text: string, file: DataFile): unknown {
 
 /** Parses the GeoJSON files of a project; the merchant CSV stays text for the CSV reader. */
 export function parseProjectTexts(texts: ProjectTexts): ProjectInputs {
-  if (looksLikeHtml(texts.merchants)) throw new ProjectFileError('merchants', 'html');
+  if (looksLikeHtml(csvHead(texts.merchants))) throw new ProjectFileError('merchants', 'html');
   return {
     manifest: texts.manifest,
     areasJson: parseJsonFile(texts.areas, 'areas'),
     merchantsCsv: texts.merchants,
+    ...(texts.categoriesFromData ? { categoriesFromData: knownCategoriesOf(texts) } : {}),
     ...(texts.encodings ? { encodings: texts.encodings } : {}),
     ...(texts.markets !== undefined ? { marketsJson: parseJsonFile(texts.markets, 'markets') } : {}),
     ...(texts.streets !== undefined ? { streetsJson: parseJsonFile(texts.streets, 'streets') } : {}),
