@@ -22,6 +22,12 @@ export interface ProjectSources {
   };
   /** Categories met so far, so that a corrected mapping still finds their labels and colours. */
   readonly knownCategories?: readonly CategoryDefinition[];
+  /**
+   * True when the categories are made from the merchant file's values on every build (a file
+   * brought without a manifest, or one whose category column was chosen): the manifest's list is
+   * then the last one made, and counts as known.
+   */
+  readonly categoriesFromData?: boolean;
 }
 
 const isSourceFile = (value: unknown): value is SourceFile =>

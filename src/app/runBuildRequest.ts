@@ -34,8 +34,10 @@ async function rebuild(sources: ProjectSources, categoriesFromData: boolean, pos
   const base = await readSources(sources, FILE_ROLES, post);
   // Every source has both: readSources read them.
   const texts: ProjectTexts = { ...base, areas: base.areas ?? '', merchants: base.merchants ?? '' };
-  const built = categoriesFromData ? withCategoriesFromData(texts) : texts;
-  return { texts: built, sources: { ...sources, manifest: built.manifest } };
+  // Once made from the data, the categories are made again on every build: a later correction of another column may load rows that bring new ones.
+  const fromData = categoriesFromData || sources.categoriesFromData === true;
+  const built = fromData ? withCategoriesFromData(texts) : texts;
+  return { texts: built, sources: { ...sources, manifest: built.manifest, ...(fromData ? { categoriesFromData: true } : {}) } };
 }
 
 async function importFiles(files: readonly SourceFile[], base: ProjectSources | null, post: Post): Promise<Prepared> {
@@ -61,6 +63,7 @@ async function importFiles(files: readonly SourceFile[], base: ProjectSources | 
       manifest: texts.manifest,
       files: { areas, merchants, ...(markets ? { markets } : {}), ...(streets ? { streets } : {}) },
       ...(texts.knownCategories ? { knownCategories: texts.knownCategories } : {}),
+      ...(texts.categoriesFromData ? { categoriesFromData: true } : {}),
     },
   };
 }

@@ -58,7 +58,7 @@ describe('the project worker', () => {
     const merchants = named('co-so.csv', demoBytes('merchants.csv'));
     const message = await done({ kind: 'import', files: [merchants, areas], base: demoSources() });
     expect(Object.keys(message).sort()).toEqual(['project', 'sources', 'type']);
-    expect(Object.keys(message.sources).sort()).toEqual(['files', 'knownCategories', 'manifest']);
+    expect(Object.keys(message.sources).sort()).toEqual(['categoriesFromData', 'files', 'knownCategories', 'manifest']);
     expect(message.sources.files.areas.blob).toBe(areas.blob);
     expect(message.sources.files.merchants.blob).toBe(merchants.blob);
     // New boundaries drop the markets and streets of the old ones.
@@ -110,14 +110,28 @@ describe('the project worker', () => {
     expect(imported.sources.manifest.categories).toEqual([]);
     const manifest = imported.sources.manifest;
     const remapped = { ...imported.sources, manifest: { ...manifest, merchants: { ...manifest.merchants, columns: { ...manifest.merchants.columns, category: 'nhom' } } } };
-    const unchanged = await done({ kind: 'build', sources: remapped, categoriesFromData: false });
-    expect(unchanged.sources.manifest.categories).toEqual([]);
     const retaken = await done({ kind: 'build', sources: remapped, categoriesFromData: true });
     const food = base.manifest.categories.find((c) => c.id === 'thuc_pham');
     expect(retaken.sources.manifest.categories[0]).toEqual(food);
     expect(retaken.sources.manifest.categories[1]).toMatchObject({ id: 'Sửa xe' });
     expect(retaken.sources.manifest.merchants.columns.category).toBe('nhom');
     expect(retaken.sources.files.merchants.blob).toBe(imported.sources.files.merchants.blob);
+  });
+
+  it('keeps making the categories from the data, so a later correction that loads the rows brings theirs', async () => {
+    // No column reads as the merchant id, so no row is loaded at first, and the category column is not recognised.
+    const csv = 'so,name,nhom,lat,lon,has_qr\n1,Quán A,Thực phẩm,16.5,107.5,1\n2,Quán B,Sửa xe,16.5,108.5,0\n';
+    const imported = await done({ kind: 'import', files: [named('xa.geojson', AREAS), named('khac.csv', csv)], base: demoSources() });
+    const withColumns = (sources: ProjectSources, columns: Record<string, string>): ProjectSources => ({
+      ...sources,
+      manifest: { ...sources.manifest, merchants: { ...sources.manifest.merchants, columns: { ...sources.manifest.merchants.columns, ...columns } } },
+    });
+    const named1 = await done({ kind: 'build', sources: withColumns(imported.sources, { category: 'nhom' }), categoriesFromData: true });
+    expect(named1.project.merchants.count).toBe(0);
+    expect(named1.sources.manifest.categories).toEqual([]);
+    const named2 = await done({ kind: 'build', sources: withColumns(named1.sources, { id: 'so' }), categoriesFromData: false });
+    expect(named2.project.merchants.count).toBe(2);
+    expect(named2.sources.manifest.categories.map((c) => c.id)).toEqual(['thuc_pham', 'Sửa xe']);
   });
 
   it('names a workbook dropped as a merchant list', async () => {
