@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -25,11 +25,13 @@ export interface BrowserLoadResult {
 export function writeGeneratedFiles(rows: number, areas: number): { areasPath: string; merchantsPath: string; csvChars: number } {
   const dir = mkdtempSync(path.join(tmpdir(), 'qr-map-scale-'));
   const grid = generateAreas(areas, 60, 7);
-  const csv = generateMerchantsCsv(rows, grid, 11, Number.MAX_SAFE_INTEGER);
+  // Big lists are generated as standalone pieces (a JavaScript string stops at 2^29 characters) and
+  // written one after the other, each without its header but the first.
+  const csv = generateMerchantsCsv(rows, grid, 11, 1 << 25);
   const areasPath = path.join(dir, 'wards.geojson');
   const merchantsPath = path.join(dir, 'merchants.csv');
   writeFileSync(areasPath, JSON.stringify(grid.geojson));
-  writeFileSync(merchantsPath, csv.chunks.join(''));
+  csv.chunks.forEach((chunk, k) => (k === 0 ? writeFileSync : appendFileSync)(merchantsPath, k === 0 ? chunk : chunk.slice(chunk.indexOf('\n') + 1)));
   return { areasPath, merchantsPath, csvChars: csv.chars };
 }
 
