@@ -6,7 +6,7 @@
 import { describe, it, expect } from 'vitest';
 import Papa from 'papaparse';
 import { createMerchantsReader, readMerchantsCsv, type MerchantsResult } from '../../src/core/merchants/readMerchantsCsv.ts';
-import { CsvByteScanner } from '../../src/core/csv/csvByteScanner.ts';
+import { bytesOf, CsvByteScanner } from '../../src/core/csv/csvByteScanner.ts';
 import { scanCsv } from '../../src/core/csv/scanCsv.ts';
 import type { CsvDelimiter, CsvProblem, CsvRecord } from '../../src/core/csv/tokenizeCsv.ts';
 import { referenceTokenizeCsv } from '../support/referenceCsv.ts';
@@ -337,7 +337,7 @@ describe('CsvByteScanner against the plain reference tokenizer', () => {
         delimiter.charCodeAt(0),
         (fields, line) => {
           const values: string[] = [];
-          for (let f = 0; f < fields.count; f++) values.push(decoder.decode((fields.buffers[f] as Uint8Array).subarray(fields.starts[f], fields.ends[f])));
+          for (let f = 0; f < fields.count; f++) values.push(decoder.decode(bytesOf(fields, f).subarray(fields.starts[f], fields.ends[f])));
           actual.records.push({ fields: values, line });
         },
         (p) => actual.problems.push(p),

@@ -2,15 +2,23 @@ import type { CsvProblem } from './tokenizeCsv.ts';
 
 /**
  * The fields of the current record as byte ranges, valid only during the `onRecord` call: field k
- * is `buffers[k].subarray(starts[k], ends[k])`, UTF-8. A field is a range of the chunk itself; a
- * quoted field with doubled quotes or text after its closing quote is its unescaped value in a
- * scratch buffer.
+ * is `bytesOf(fields, k).subarray(starts[k], ends[k])`, UTF-8. A field is a range of `text`, the
+ * bytes being scanned; a quoted field with doubled quotes or text after its closing quote is its
+ * unescaped value in `scratch` (`inScratch[k]` is 1). Flags rather than a buffer per field, so
+ * filling a record writes no object reference.
  */
 export interface CsvByteFields {
   count: number;
   starts: Int32Array;
   ends: Int32Array;
-  buffers: Uint8Array[];
+  inScratch: Uint8Array;
+  text: Uint8Array;
+  scratch: Uint8Array;
+}
+
+/** The buffer that holds field `k` of the current record. */
+export function bytesOf(fields: CsvByteFields, k: number): Uint8Array {
+  return fields.inScratch[k] === 1 ? fields.scratch : fields.text;
 }
 
 const QUOTE = 0x22;
@@ -28,7 +36,7 @@ const MAX_RECORD_BYTES = 64 << 20;
  * only the bytes of one record are ever copied; a file never has to be one string or one array.
  */
 export class CsvByteScanner {
-  private readonly fields: CsvByteFields = { count: 0, starts: new Int32Array(16), ends: new Int32Array(16), buffers: new Array<Uint8Array>(16).fill(EMPTY) };
+  private readonly fields: CsvByteFields = { count: 0, starts: new Int32Array(16), ends: new Int32Array(16), inScratch: new Uint8Array(16), text: EMPTY, scratch: EMPTY };
   private scratch = new Uint8Array(256);
   private scratchUsed = 0;
   private tail: Uint8Array | null = null;
@@ -73,6 +81,7 @@ export class CsvByteScanner {
   /** Scans records from the start of `text`; returns where the first record it could not finish starts. */
   private scanRecords(text: Uint8Array, final: boolean): number {
     const fields = this.fields;
+    fields.text = text;
     const delimiter = this.delimiter;
     const n = text.length;
     let i = 0;
@@ -130,14 +139,14 @@ export class CsvByteScanner {
           }
           if (i >= n && !final) return this.rollback(recordStart, recordLine);
           if (!copied && tailStart === i) {
-            fields.buffers[count] = text;
+            fields.inScratch[count] = 0;
             fields.starts[count] = start;
             fields.ends[count] = valueEnd;
           } else {
             if (!copied) scratchStart = this.scratchUsed;
             this.copy(text, start, valueEnd);
             this.copy(text, tailStart, i);
-            fields.buffers[count] = this.scratch;
+            fields.inScratch[count] = 1;
             fields.starts[count] = scratchStart;
             fields.ends[count] = this.scratchUsed;
           }
@@ -149,7 +158,7 @@ export class CsvByteScanner {
             i++;
           }
           if (i >= n && !final) return this.rollback(recordStart, recordLine);
-          fields.buffers[count] = text;
+          fields.inScratch[count] = 0;
           fields.starts[count] = start;
           fields.ends[count] = i;
         }
@@ -161,7 +170,7 @@ export class CsvByteScanner {
           if (i < n) continue;
           if (!final) return this.rollback(recordStart, recordLine);
           if (count === fields.starts.length) grow(fields);
-          fields.buffers[count] = text;
+          fields.inScratch[count] = 0;
           fields.starts[count] = i;
           fields.ends[count] = i;
           count++;
@@ -173,6 +182,7 @@ export class CsvByteScanner {
         break;
       }
       fields.count = count;
+      fields.scratch = this.scratch;
       const blank = count === 1 && fields.ends[0] === fields.starts[0];
       if (!blank) this.onRecord(fields, recordLine);
     }
@@ -184,7 +194,7 @@ export class CsvByteScanner {
     return recordStart;
   }
 
-  /** Appends `text[start, end)` to the scratch buffer (earlier fields keep the buffer they were given). */
+  /** Appends `text[start, end)` to the scratch buffer (grown as a copy, so earlier fields of the record stay in it). */
   private copy(text: Uint8Array, start: number, end: number): void {
     const length = end - start;
     if (this.scratch.length - this.scratchUsed < length) {
@@ -203,9 +213,11 @@ function grow(fields: CsvByteFields): void {
   const length = fields.starts.length * 2;
   const starts = new Int32Array(length);
   const ends = new Int32Array(length);
+  const inScratch = new Uint8Array(length);
   starts.set(fields.starts);
   ends.set(fields.ends);
+  inScratch.set(fields.inScratch);
   fields.starts = starts;
   fields.ends = ends;
-  while (fields.buffers.length < length) fields.buffers.push(EMPTY);
+  fields.inScratch = inScratch;
 }

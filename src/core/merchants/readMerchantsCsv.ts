@@ -1,7 +1,7 @@
 import type { CategoryDefinition, MerchantColumns } from '../manifest/types.ts';
 import type { DataProblem, FileSummary } from '../report/problems.ts';
 import { detectDelimiter, type CsvDelimiter } from '../csv/tokenizeCsv.ts';
-import { CsvByteScanner, type CsvByteFields } from '../csv/csvByteScanner.ts';
+import { bytesOf, CsvByteScanner, type CsvByteFields } from '../csv/csvByteScanner.ts';
 import { decodeUtf8, encodeUtf8Chunks } from '../text/utf8.ts';
 import type { MerchantTable } from './merchantTable.ts';
 import { parseCount, parseYesNo } from './parseValues.ts';
@@ -80,7 +80,7 @@ export function createMerchantsReader(mapping: Partial<MerchantColumns>, categor
 
   const readHeader = (fields: CsvByteFields, lineNumber: number) => {
     const names: string[] = [];
-    for (let k = 0; k < fields.count; k++) names.push(decodeUtf8(fields.buffers[k] as Uint8Array, fields.starts[k], fields.ends[k]).trim().normalize('NFC'));
+    for (let k = 0; k < fields.count; k++) names.push(decodeUtf8(bytesOf(fields, k), fields.starts[k], fields.ends[k]).trim().normalize('NFC'));
     header = names;
     const seen = new Set<string>();
     for (const headerName of names) {
@@ -118,7 +118,7 @@ export function createMerchantsReader(mapping: Partial<MerchantColumns>, categor
       cellStart = cellEnd = 0;
       return;
     }
-    const bytes = fields.buffers[index] as Uint8Array;
+    const bytes = fields.inScratch[index] === 1 ? fields.scratch : fields.text;
     let start = fields.starts[index] as number;
     let end = fields.ends[index] as number;
     if (start < end) {
