@@ -1,13 +1,13 @@
 import { ImportError, type NamedText } from '../core/project/assembleImport.ts';
 import { sniffFileKind } from '../core/text/decodeText.ts';
-import { decodeDataFile } from '../core/text/csvText.ts';
+import { decodeDataFile, firstBytes } from '../core/text/csvText.ts';
 
 /**
  * A new file's bytes as NFC text (a UTF-8 CSV as its bytes, see `decodeDataFile`); spreadsheets,
  * PDFs and legacy Vietnamese encodings are refused with a reason.
  */
-export function decodeFile(name: string, bytes: Uint8Array): NamedText {
-  const kind = sniffFileKind(bytes);
+export function decodeFile(name: string, bytes: Uint8Array | readonly Uint8Array[]): NamedText {
+  const kind = sniffFileKind(bytes instanceof Uint8Array ? bytes : firstBytes(bytes, 4096));
   if (kind === 'xlsx' || kind === 'xls' || kind === 'pdf' || kind === 'binary') throw new ImportError('binary', name, undefined, kind);
   const decoded = decodeDataFile(bytes);
   if (decoded.notices.some((n) => n.kind === 'legacy-vietnamese-encoding')) throw new ImportError('legacy-encoding', name);

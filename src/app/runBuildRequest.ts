@@ -68,7 +68,16 @@ async function importFiles(files: readonly SourceFile[], base: ProjectSources | 
   };
 }
 
-const bytesOf = async (file: SourceFile): Promise<Uint8Array> => new Uint8Array(await file.blob.arrayBuffer());
+/**
+ * A file's bytes in the pieces its stream gives: never one array, so a list bigger than the ~1 GB
+ * a browser allocates at once is still read (and the pieces go to the reader as they are).
+ */
+async function bytesOf(file: SourceFile): Promise<Uint8Array[]> {
+  const pieces: Uint8Array[] = [];
+  const reader = file.blob.stream().getReader();
+  for (let next = await reader.read(); !next.done; next = await reader.read()) pieces.push(next.value);
+  return pieces;
+}
 
 /** The texts of `roles` that the sources have; files already shown are decoded without new refusals. */
 async function readSources(sources: ProjectSources, roles: readonly FileRole[], post?: Post): Promise<ImportBase> {

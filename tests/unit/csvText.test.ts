@@ -9,7 +9,7 @@ describe('decodeDataFile', () => {
     const decoded = decodeDataFile(bytes);
     expect(decoded.encoding).toBe('utf-8');
     expect(typeof decoded.contents).toBe('object');
-    expect((decoded.contents as Utf8Csv).utf8).toBe(bytes);
+    expect((decoded.contents as Utf8Csv).utf8).toEqual([bytes]);
     expect(csvHead(decoded.contents)).toBe('id,name\nM1,Phở Hương\n');
     expect(csvString(decoded.contents)).toBe('id,name\nM1,Phở Hương\n');
   });
@@ -34,6 +34,19 @@ describe('decodeDataFile', () => {
     const text = 'a'.repeat((1 << 18) - 1) + 'ở' + '\n1\n';
     const head = csvHead(decodeDataFile(utf8(text)).contents);
     expect(head).toBe('a'.repeat((1 << 18) - 1));
+  });
+
+  it('reads a file in pieces as it reads it whole, a character cut between two pieces included', () => {
+    const bytes = utf8('id,tên\nM1,Phường Hải Châu\n');
+    const pieces = [bytes.subarray(0, 2), bytes.subarray(2, 13), bytes.subarray(13)];
+    const decoded = decodeDataFile(pieces);
+    expect(decoded.encoding).toBe('utf-8');
+    expect((decoded.contents as Utf8Csv).utf8).toEqual(pieces);
+    expect(csvHead(decoded.contents)).toBe('id,tên\nM1,Phường Hải Châu\n');
+    expect(csvString(decoded.contents)).toBe('id,tên\nM1,Phường Hải Châu\n');
+    // Invalid UTF-8 in a later piece still sends the whole file to Windows-1258.
+    expect(decodeDataFile([utf8('id,ten\n'), Uint8Array.of(0x48, 0x61, 0xd2, 0x69)])).toMatchObject({ contents: 'id,ten\nHải', encoding: 'windows-1258' });
+    expect(decodeDataFile([utf8('  '), utf8('[1]')]).contents).toBe('  [1]');
   });
 
   it('tells TCVN3 text saved as UTF-8 from its head', () => {

@@ -384,8 +384,10 @@ describe('readMerchantsCsv in chunks', () => {
       const csv = randomCsv(random, 200);
       const whole = readMerchantsCsv(csv.text, { marketId: 'market_id' }, CATEGORIES);
       const reader = createMerchantsReader({ marketId: 'market_id' }, CATEGORIES);
-      for (const piece of randomPieces(random, new TextEncoder().encode(csv.text))) reader.push(piece);
+      const pieces = randomPieces(random, new TextEncoder().encode(csv.text));
+      for (const piece of pieces) reader.push(piece);
       const chunked = reader.finish();
+      expect(actualColumns(readMerchantsCsv(pieces, { marketId: 'market_id' }, CATEGORIES))).toEqual(actualColumns(chunked));
       expect(chunked.problems).toEqual(whole.problems);
       expect(chunked.summary).toEqual(whole.summary);
       expect(actualColumns(chunked)).toEqual(actualColumns(whole));

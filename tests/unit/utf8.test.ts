@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { decodeUtf8, encodeUtf8Chunks, isValidUtf8 } from '../../src/core/text/utf8.ts';
+import { decodeUtf8, encodeUtf8Chunks, isValidUtf8, isValidUtf8Chunks } from '../../src/core/text/utf8.ts';
 import { seededRandom } from '../support/random.ts';
 
 const fatalDecodes = (bytes: Uint8Array): boolean => {
@@ -24,6 +24,18 @@ describe('isValidUtf8', () => {
       cases.push(bytes);
     }
     for (const bytes of cases) expect(isValidUtf8(bytes), Array.from(bytes).join(',')).toBe(fatalDecodes(bytes));
+  });
+
+  it('gives the same answer for a file in pieces, whatever byte the pieces are cut at', () => {
+    const random = seededRandom(9);
+    const valid = new TextEncoder().encode('Phường Hải Châu 😀 東京 ');
+    for (let k = 0; k < 5000; k++) {
+      const bytes = valid.slice(0, 1 + Math.floor(random() * valid.length));
+      if (random() < 0.4) bytes[Math.floor(random() * bytes.length)] = Math.floor(random() * 256);
+      const cuts = Array.from({ length: Math.floor(random() * 5) }, () => Math.floor(random() * (bytes.length + 1))).sort((x, y) => x - y);
+      const pieces = [...cuts, bytes.length].map((cut, i, all) => bytes.subarray(i === 0 ? 0 : (all[i - 1] as number), cut));
+      expect(isValidUtf8Chunks(pieces), `${Array.from(bytes).join(',')} cut at ${cuts.join(',')}`).toBe(fatalDecodes(bytes));
+    }
   });
 });
 

@@ -37,13 +37,13 @@ export interface MerchantsReader {
 const PREFIX_BYTES = 1 << 16;
 
 /**
- * Reads a merchant CSV (a string, or its UTF-8 bytes) into columns; see `createMerchantsReader`.
- * A long string is encoded in pieces, never as one byte array.
+ * Reads a merchant CSV (a string, or its UTF-8 bytes whole or in pieces) into columns; see
+ * `createMerchantsReader`. A long string is encoded in pieces, never as one byte array.
  */
-export function readMerchantsCsv(input: string | Uint8Array, mapping: Partial<MerchantColumns>, categories: CategorySource): MerchantsResult {
-  const reader = createMerchantsReader(mapping, categories, typeof input === 'string' ? input.length : input.length);
-  if (typeof input === 'string') for (const chunk of encodeUtf8Chunks(input)) reader.push(chunk);
-  else reader.push(input);
+export function readMerchantsCsv(input: string | Uint8Array | readonly Uint8Array[], mapping: Partial<MerchantColumns>, categories: CategorySource): MerchantsResult {
+  const pieces = typeof input === 'string' ? null : input instanceof Uint8Array ? [input] : input;
+  const reader = createMerchantsReader(mapping, categories, pieces ? pieces.reduce((sum, piece) => sum + piece.length, 0) : input.length);
+  for (const piece of pieces ?? encodeUtf8Chunks(input as string)) reader.push(piece);
   return reader.finish();
 }
 

@@ -1,13 +1,14 @@
 import { decodeText, detectLegacyVietnameseEncoding, type DecodedText, type TextNotice } from './decodeText.ts';
-import { isValidUtf8 } from './utf8.ts';
+import { isValidUtf8Chunks } from './utf8.ts';
 
 /**
- * A UTF-8 CSV kept as its bytes, for the merchant reader, which reads bytes: decoding a big list
- * to one string would cost a pass, twice its size in memory and, past 512 Mi characters, fail.
+ * A UTF-8 CSV kept as its bytes, in the pieces it was read in, for the merchant reader, which
+ * reads pieces of bytes: decoding a big list to one string would cost a pass, twice its size in
+ * memory and, past 512 Mi characters, fail; one array of it would meet the ~1 GB allocation wall.
  * `head` is its decoded beginning, enough to recognise the file and read its header.
  */
 export interface Utf8Csv {
-  readonly utf8: Uint8Array;
+  readonly utf8: readonly Uint8Array[];
   readonly head: string;
 }
 
@@ -24,7 +25,9 @@ export function csvHead(csv: CsvText): string {
 
 /** The whole text (for the small CSVs read as strings: pre-aggregated tables, market lists). */
 export function csvString(csv: CsvText): string {
-  return typeof csv === 'string' ? csv : new TextDecoder().decode(csv.utf8).normalize('NFC');
+  if (typeof csv === 'string') return csv;
+  const decoder = new TextDecoder();
+  return (csv.utf8.map((piece) => decoder.decode(piece, { stream: true })).join('') + decoder.decode()).normalize('NFC');
 }
 
 /** What `decodeDataFile` gives: `contents` in place of `decodeText`'s text. */
@@ -37,20 +40,37 @@ export interface DecodedDataFile extends Omit<DecodedText, 'text'> {
  * its decoded head; anything else (JSON, UTF-16, Windows-1258) is decoded by `decodeText`. The
  * encoding and the legacy TCVN3/VNI notice are the same as `decodeText` gives.
  */
-export function decodeDataFile(bytes: Uint8Array): DecodedDataFile {
-  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+export function decodeDataFile(file: Uint8Array | readonly Uint8Array[]): DecodedDataFile {
+  const pieces = file instanceof Uint8Array ? [file] : file;
+  const size = pieces.reduce((sum, piece) => sum + piece.length, 0);
+  const start = firstBytes(pieces, HEAD_BYTES);
+  const bom = start[0] === 0xef && start[1] === 0xbb && start[2] === 0xbf;
   let first = bom ? 3 : 0;
-  while (first < bytes.length && (bytes[first] === 0x20 || bytes[first] === 0x09 || bytes[first] === 0x0a || bytes[first] === 0x0d)) first++;
-  const json = bytes[first] === 0x7b || bytes[first] === 0x5b;
-  const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
-  if (json || utf16 || !(bom || isValidUtf8(bytes))) {
-    const { text, ...rest } = decodeText(bytes);
+  while (first < start.length && (start[first] === 0x20 || start[first] === 0x09 || start[first] === 0x0a || start[first] === 0x0d)) first++;
+  const json = start[first] === 0x7b || start[first] === 0x5b;
+  const utf16 = (start[0] === 0xff && start[1] === 0xfe) || (start[0] === 0xfe && start[1] === 0xff);
+  if (json || utf16 || !(bom || isValidUtf8Chunks(pieces))) {
+    const { text, ...rest } = decodeText(firstBytes(pieces, size));
     return { ...rest, contents: text };
   }
   // The head may end inside a character: its last, replaced character is dropped.
-  let head = new TextDecoder().decode(bytes.subarray(bom ? 3 : 0, Math.min(bytes.length, HEAD_BYTES))).normalize('NFC');
-  if (bytes.length > HEAD_BYTES && head.endsWith('\ufffd')) head = head.slice(0, -1);
+  let head = new TextDecoder().decode(start.subarray(bom ? 3 : 0)).normalize('NFC');
+  if (size > HEAD_BYTES && head.endsWith('\ufffd')) head = head.slice(0, -1);
   const legacy = detectLegacyVietnameseEncoding(head);
   const notices: TextNotice[] = legacy ? [{ kind: 'legacy-vietnamese-encoding', encoding: legacy }] : [];
-  return { contents: { utf8: bytes, head }, encoding: bom ? 'utf-8-bom' : 'utf-8', notices };
+  return { contents: { utf8: pieces, head }, encoding: bom ? 'utf-8-bom' : 'utf-8', notices };
+}
+
+/** The first `count` bytes of the pieces (all of them when shorter), as one array. */
+export function firstBytes(pieces: readonly Uint8Array[], count: number): Uint8Array {
+  if (pieces.length === 1 || (pieces[0]?.length ?? 0) >= count) return (pieces[0] ?? new Uint8Array(0)).subarray(0, count);
+  const out = new Uint8Array(Math.min(count, pieces.reduce((sum, piece) => sum + piece.length, 0)));
+  let at = 0;
+  for (const piece of pieces) {
+    if (at >= out.length) break;
+    const part = piece.subarray(0, out.length - at);
+    out.set(part, at);
+    at += part.length;
+  }
+  return out;
 }

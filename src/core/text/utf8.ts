@@ -23,38 +23,65 @@ export function decodeUtf8(bytes: Uint8Array, start = 0, end = bytes.length): st
  * string; a sequence cut by the end of `bytes` counts as invalid.
  */
 export function isValidUtf8(bytes: Uint8Array): boolean {
+  return validUtf8End(bytes, 0) === bytes.length;
+}
+
+/** `isValidUtf8` of the pieces of a file one after the other (a character may be cut between two). */
+export function isValidUtf8Chunks(chunks: readonly Uint8Array[]): boolean {
+  let carried: number[] = [];
+  for (const chunk of chunks) {
+    let from = 0;
+    if (carried.length > 0) {
+      // Complete the character cut at the end of the previous piece with this one's first bytes.
+      const lead = carried[0] as number;
+      const length = lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : 2;
+      from = Math.min(chunk.length, length - carried.length);
+      const joined = Uint8Array.from([...carried, ...chunk.subarray(0, from)]);
+      if (joined.length < length) {
+        carried = Array.from(joined);
+        continue;
+      }
+      if (validUtf8End(joined, 0) !== joined.length) return false;
+      carried = [];
+    }
+    const end = validUtf8End(chunk, from, true);
+    if (end < 0) return false;
+    carried = Array.from(chunk.subarray(end));
+  }
+  return carried.length === 0;
+}
+
+/**
+ * Where the well-formed UTF-8 from `start` ends: `bytes.length` when all is, -1 at an invalid
+ * sequence; with `open`, a last character cut by the end is not invalid and its start is returned.
+ */
+function validUtf8End(bytes: Uint8Array, start: number, open = false): number {
   const n = bytes.length;
-  let i = 0;
+  let i = start;
   while (i < n) {
     const b = bytes[i] as number;
     if (b < 0x80) {
       i++;
       continue;
     }
-    if (b < 0xc2) return false;
-    if (b < 0xe0) {
-      if (i + 1 >= n || ((bytes[i + 1] as number) & 0xc0) !== 0x80) return false;
-      i += 2;
-      continue;
+    if (b < 0xc2 || b > 0xf4) return -1;
+    const need = b < 0xe0 ? 1 : b < 0xf0 ? 2 : 3;
+    if (i + need >= n) {
+      if (!open) return -1;
+      for (let k = i + 1; k < n; k++) if (((bytes[k] as number) & 0xc0) !== 0x80) return -1;
+      return i;
     }
-    if (b < 0xf0) {
-      if (i + 2 >= n) return false;
-      const b1 = bytes[i + 1] as number;
-      const b2 = bytes[i + 2] as number;
-      if ((b1 & 0xc0) !== 0x80 || (b2 & 0xc0) !== 0x80) return false;
-      if ((b === 0xe0 && b1 < 0xa0) || (b === 0xed && b1 >= 0xa0)) return false; // overlong, surrogate
-      i += 3;
-      continue;
-    }
-    if (b > 0xf4 || i + 3 >= n) return false;
     const b1 = bytes[i + 1] as number;
-    const b2 = bytes[i + 2] as number;
-    const b3 = bytes[i + 3] as number;
-    if ((b1 & 0xc0) !== 0x80 || (b2 & 0xc0) !== 0x80 || (b3 & 0xc0) !== 0x80) return false;
-    if ((b === 0xf0 && b1 < 0x90) || (b === 0xf4 && b1 >= 0x90)) return false; // overlong, beyond U+10FFFF
-    i += 4;
+    if ((b1 & 0xc0) !== 0x80) return -1;
+    if (need >= 2) {
+      if (((bytes[i + 2] as number) & 0xc0) !== 0x80) return -1;
+      if ((b === 0xe0 && b1 < 0xa0) || (b === 0xed && b1 >= 0xa0)) return -1; // overlong, surrogate
+      if ((b === 0xf0 && b1 < 0x90) || (b === 0xf4 && b1 >= 0x90)) return -1; // overlong, beyond U+10FFFF
+    }
+    if (need === 3 && ((bytes[i + 3] as number) & 0xc0) !== 0x80) return -1;
+    i += need + 1;
   }
-  return true;
+  return n;
 }
 
 /**
