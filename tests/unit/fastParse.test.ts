@@ -350,6 +350,26 @@ describe('CsvByteScanner against the plain reference tokenizer', () => {
   });
 });
 
+describe('CsvByteScanner on records longer than a chunk', () => {
+  it('gives the reference records when a record spans many chunks, cut anywhere', () => {
+    const long = `"${'Phở, "bò"\n'.repeat(3000)}"`;
+    const text = `a,b\r\n1,${long}\r\n2,x\r\n${'3,y\r\n'.repeat(2000)}4,"z`;
+    const expected: { records: CsvRecord[]; problems: CsvProblem[] } = { records: [], problems: [] };
+    referenceTokenizeCsv(text, ',', (r) => expected.records.push(r), (p) => expected.problems.push(p));
+    const bytes = new TextEncoder().encode(text);
+    for (const size of [1, 7, 1000, 4095, 4097, 40_000]) {
+      const actual: { records: CsvRecord[]; problems: CsvProblem[] } = { records: [], problems: [] };
+      const decoder = new TextDecoder();
+      const scanner = new CsvByteScanner(0x2c, (fields, line) => {
+        actual.records.push({ fields: Array.from({ length: fields.count }, (_, f) => decoder.decode(bytesOf(fields, f).subarray(fields.starts[f], fields.ends[f]))), line });
+      }, (p) => actual.problems.push(p));
+      for (let at = 0; at < bytes.length; at += size) scanner.push(bytes.subarray(at, at + size));
+      scanner.finish();
+      expect(actual, `chunks of ${size}`).toEqual(expected);
+    }
+  });
+});
+
 describe('readMerchantsCsv with categories from the data', () => {
   it('makes in its one pass the list of the loaded rows\' values, and reads the rows as with that list given', () => {
     const known = [CATEGORIES[1] as CategoryDefinition];

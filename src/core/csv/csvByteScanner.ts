@@ -62,30 +62,53 @@ export class CsvByteScanner {
   private scan(chunk: Uint8Array, final: boolean): void {
     if (this.stopped) return;
     let buffer = chunk;
+    let from = 0;
     if (this.tail !== null) {
-      buffer = new Uint8Array(this.tail.length + chunk.length);
-      buffer.set(this.tail);
-      buffer.set(chunk, this.tail.length);
+      // The record cut by the previous chunk is scanned on its own, with as much of this chunk as it
+      // needs; the rest of the chunk is then scanned in place, never copied.
+      const tail = this.tail;
       this.tail = null;
+      for (let take = Math.min(chunk.length, 1 << 12); ; take = Math.min(chunk.length, take * 8)) {
+        const whole = take === chunk.length;
+        const joined = new Uint8Array(tail.length + take);
+        joined.set(tail);
+        joined.set(chunk.subarray(0, take), tail.length);
+        const done = this.scanRecords(joined, 0, final && whole, 1);
+        if (this.stopped) return;
+        if (done > tail.length || (whole && done === joined.length)) {
+          from = done - tail.length;
+          break;
+        }
+        if (whole) {
+          buffer = joined;
+          from = done;
+          break;
+        }
+      }
     }
-    const done = this.scanRecords(buffer, final);
+    const done = from < buffer.length ? this.scanRecords(buffer, from, final, Infinity) : buffer.length;
     if (this.stopped || done >= buffer.length) return;
     if (buffer.length - done > MAX_RECORD_BYTES) {
       // A quote that has swallowed 64 MB will not close in a merchant list: stop as at the end of the text.
-      this.scanRecords(buffer.subarray(done), true);
+      this.scanRecords(buffer, done, true, Infinity);
       return;
     }
     this.tail = buffer.slice(done);
   }
 
-  /** Scans records from the start of `text`; returns where the first record it could not finish starts. */
-  private scanRecords(text: Uint8Array, final: boolean): number {
+  /**
+   * Scans at most `limit` records of `text` from `from`; returns where it stopped: the end, after
+   * the last record scanned, or where the first record it could not finish starts.
+   */
+  private scanRecords(text: Uint8Array, from: number, final: boolean, limit: number): number {
     const fields = this.fields;
     fields.text = text;
     const delimiter = this.delimiter;
     const n = text.length;
-    let i = 0;
-    while (i < n) {
+    let i = from;
+    let records = 0;
+    while (i < n && records < limit) {
+      records++;
       const recordStart = i;
       const recordLine = this.line;
       let count = 0;
@@ -186,7 +209,7 @@ export class CsvByteScanner {
       const blank = count === 1 && fields.ends[0] === fields.starts[0];
       if (!blank) this.onRecord(fields, recordLine);
     }
-    return n;
+    return i;
   }
 
   private rollback(recordStart: number, recordLine: number): number {
