@@ -1,4 +1,5 @@
 import type { AreaSet } from '../geo/area.ts';
+import { GrowableInt32 } from '../typed/growable.ts';
 import { dictionaryValue } from '../merchants/columns.ts';
 import type { MerchantTable } from '../merchants/merchantTable.ts';
 import type { DataProblem } from '../report/problems.ts';
@@ -27,7 +28,6 @@ export function joinMerchantsToAreas(table: MerchantTable, areas: AreaSet, locat
   const problems: DataProblem[] = [];
   const findArea = buildAreaKeyIndex(areas);
   const codeLengths = areaCodeLengths(areas);
-  let byLocation = 0;
   let byCode = 0;
   let byNameCount = 0;
   let otherSystemCodes = 0;
@@ -60,17 +60,16 @@ export function joinMerchantsToAreas(table: MerchantTable, areas: AreaSet, locat
     return -1;
   };
 
-  for (let row = 0; row < table.count; row++) {
+  // All coordinates in one pass (rows without them come back as -1); then each row not found by location.
+  locator.locateAll(table.lon.subarray(0, table.count), table.lat.subarray(0, table.count), areaOf);
+  const unlocated = negativeAt(areaOf);
+  const byLocation = table.count - unlocated.length;
+  for (let k = 0; k < unlocated.length; k++) {
+    const row = unlocated.data[k] as number;
+    const line = table.line[row] ?? 0;
     const lon = table.lon[row] ?? NaN;
     const lat = table.lat[row] ?? NaN;
-    const line = table.line[row] ?? 0;
     if (Number.isFinite(lon) && Number.isFinite(lat)) {
-      const area = locator.locate(lon, lat);
-      if (area >= 0) {
-        areaOf[row] = area;
-        byLocation++;
-        continue;
-      }
       // Coordinates just off the boundaries (a GPS error, a point in the river): keep the row by its code or name if it has one.
       const placed = placeByKeys(row, line, 'outside');
       areaOf[row] = placed;
@@ -92,4 +91,15 @@ export function joinMerchantsToAreas(table: MerchantTable, areas: AreaSet, locat
   }
   const matched = byLocation + byCode + byNameCount;
   return { areaOf, matchedByLocation: byLocation, matchedByCode: byCode, matchedByName: byNameCount, unmatched: table.count - matched, problems };
+}
+
+/** Indexes of the negative values, in order. They are few: eight values at a time are skipped when none is (their OR is not negative). */
+function negativeAt(values: Int32Array): GrowableInt32 {
+  const at = new GrowableInt32(1024), n = values.length, whole = n - (n % 8);
+  for (let i = 0; i < whole; i += 8) {
+    const any = (values[i] as number) | (values[i + 1] as number) | (values[i + 2] as number) | (values[i + 3] as number) | (values[i + 4] as number) | (values[i + 5] as number) | (values[i + 6] as number) | (values[i + 7] as number);
+    if (any < 0) for (let k = i; k < i + 8; k++) if ((values[k] as number) < 0) at.push(k);
+  }
+  for (let k = whole; k < n; k++) if ((values[k] as number) < 0) at.push(k);
+  return at;
 }
