@@ -1,6 +1,7 @@
 import { decodeUtf8 } from '../text/utf8.ts';
 import { bytesMayChangeUnderNfc, hashBytes } from './byteValues.ts';
-import { Int32Column, narrowCodes, type DictionaryColumn } from './columns.ts';
+import { GrowableInt32 } from '../typed/growable.ts';
+import { narrowCodes, type DictionaryColumn } from './columns.ts';
 import { StringTableBuilder } from './stringTable.ts';
 
 const SLOT = 4; // per slot: hash, code + 1 (0: empty), start in `pool`, byte length
@@ -17,8 +18,8 @@ export class ByteDictionary {
   private slots: Int32Array;
   private pool = new Uint8Array(1 << 16);
   private used = 0;
-  private readonly valueStart = new Int32Column(1024);
-  private readonly valueLength = new Int32Column(1024);
+  private readonly valueStart = new GrowableInt32(1024);
+  private readonly valueLength = new GrowableInt32(1024);
   private keys = 0;
 
   /** `expected`: distinct values to make room for (the table grows past it). */
@@ -58,19 +59,19 @@ export class ByteDictionary {
 
   /** The value of a code as a string. */
   value(code: number): string {
-    const start = this.valueStart.at(code);
-    return decodeUtf8(this.pool, start, start + this.valueLength.at(code));
+    const start = (this.valueStart.data[code] as number);
+    return decodeUtf8(this.pool, start, start + (this.valueLength.data[code] as number));
   }
 
   /** The values in code order, as a `StringTable` (for columns of many distinct values). */
   table(): StringTableBuilder {
     const count = this.size;
     let bytes = 0;
-    for (let code = 0; code < count; code++) bytes += this.valueLength.at(code);
+    for (let code = 0; code < count; code++) bytes += (this.valueLength.data[code] as number);
     const table = new StringTableBuilder(count, bytes);
     for (let code = 0; code < count; code++) {
-      const start = this.valueStart.at(code);
-      table.pushBytes(this.pool, start, start + this.valueLength.at(code));
+      const start = (this.valueStart.data[code] as number);
+      table.pushBytes(this.pool, start, start + (this.valueLength.data[code] as number));
     }
     return table;
   }
@@ -151,11 +152,11 @@ export class ByteDictionary {
 /** A dictionary column of one code per row (-1 for an empty cell). */
 export class ByteDictionaryColumn {
   private readonly dictionary: ByteDictionary;
-  private readonly codes: Int32Column;
+  private readonly codes: GrowableInt32;
 
   /** `rows`: the expected row count; `distinct`: the expected distinct values. */
   constructor(rows = 1024, distinct = 256) {
-    this.codes = new Int32Column(rows);
+    this.codes = new GrowableInt32(rows);
     this.dictionary = new ByteDictionary(distinct);
   }
 
@@ -170,12 +171,12 @@ export class ByteDictionaryColumn {
 
   /** The column with its values as strings (few distinct values: codes, providers). */
   finishValues(): DictionaryColumn {
-    return { values: this.dictionary.values(), codes: narrowCodes(this.codes.finish(), this.dictionary.size) };
+    return { values: this.dictionary.values(), codes: narrowCodes(this.codes.toArray(), this.dictionary.size) };
   }
 
   /** The column with its values in a `StringTable` (many distinct values: names). */
   finishTable(): DictionaryColumn {
-    return { values: [], codes: narrowCodes(this.codes.finish(), this.dictionary.size), table: this.dictionary.table().finish() };
+    return { values: [], codes: narrowCodes(this.codes.toArray(), this.dictionary.size), table: this.dictionary.table().finish() };
   }
 }
 

@@ -1,7 +1,5 @@
 import { stringTableValue, type StringTable } from './stringTable.ts';
 
-export { Float64Column, Int32Column, Uint32Column } from './typedColumns.ts';
-
 /** Dictionary codes: the narrowest signed type that holds every code (-1 is "empty"). */
 export type DictionaryCodes = Int32Array | Int16Array | Int8Array;
 

@@ -293,7 +293,7 @@ export function createMerchantsReader(mapping: Partial<MerchantColumns>, categor
       const finalHeader: string[] | null = header;
       if (finalHeader === null) problems.push({ file: 'merchants', code: 'csv-empty', severity: 'rejected', line: 1 });
       const rowColumns = columns ?? new RowColumns(0);
-      const made = categoryCells.finish(rowColumns.category.finish(), rowColumns.line.finish());
+      const made = categoryCells.finish(rowColumns.category.toArray(), rowColumns.line.toArray());
       if (made.problems.length > 0) {
         usesOther = true;
         problems.push(...made.problems);

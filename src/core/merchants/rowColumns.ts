@@ -1,19 +1,19 @@
 import { ByteDictionaryColumn, RowBytesColumn } from './byteDictionary.ts';
 import type { DictionaryColumn } from './columns.ts';
 import type { MerchantTable } from './merchantTable.ts';
-import { Float64Column, Uint32Column } from './typedColumns.ts';
+import { GrowableFloat64, GrowableUint32 } from '../typed/growable.ts';
 
 /** A column the file does not have: no values, no codes (`dictionaryValue` reads '' for every row). */
 const absent = (): DictionaryColumn => ({ values: [], codes: new Int32Array(0) });
 
 /** The columns being filled, one entry per kept row. */
 export class RowColumns {
-  readonly lon: Float64Column;
-  readonly lat: Float64Column;
-  readonly category: Uint32Column;
-  readonly hasQr: Uint32Column;
-  readonly tx: Uint32Column;
-  readonly line: Uint32Column;
+  readonly lon: GrowableFloat64;
+  readonly lat: GrowableFloat64;
+  readonly category: GrowableUint32;
+  readonly hasQr: GrowableUint32;
+  readonly tx: GrowableUint32;
+  readonly line: GrowableUint32;
   readonly id: RowBytesColumn;
   readonly name: ByteDictionaryColumn;
   readonly areaCode: ByteDictionaryColumn;
@@ -23,12 +23,12 @@ export class RowColumns {
   readonly streetId: ByteDictionaryColumn;
 
   constructor(rows: number) {
-    this.lon = new Float64Column(rows);
-    this.lat = new Float64Column(rows);
-    this.category = new Uint32Column(rows);
-    this.hasQr = new Uint32Column(rows);
-    this.tx = new Uint32Column(rows);
-    this.line = new Uint32Column(rows);
+    this.lon = new GrowableFloat64(rows);
+    this.lat = new GrowableFloat64(rows);
+    this.category = new GrowableUint32(rows);
+    this.hasQr = new GrowableUint32(rows);
+    this.tx = new GrowableUint32(rows);
+    this.line = new GrowableUint32(rows);
     this.id = new RowBytesColumn(rows);
     this.name = new ByteDictionaryColumn(rows, rows >> 2);
     this.areaCode = new ByteDictionaryColumn(rows);
@@ -41,12 +41,12 @@ export class RowColumns {
   finish(category: Uint16Array, has: { iAreaCode: number; iAreaName: number; iQrProvider: number; iMarketId: number; iStreetId: number }): MerchantTable {
     return {
       count: this.line.length,
-      lon: this.lon.finish(),
-      lat: this.lat.finish(),
+      lon: this.lon.toArray(),
+      lat: this.lat.toArray(),
       category,
-      hasQr: Uint8Array.from(this.hasQr.finish()),
-      txCountMonth: this.tx.finish(),
-      line: this.line.finish(),
+      hasQr: Uint8Array.from(this.hasQr.toArray()),
+      txCountMonth: this.tx.toArray(),
+      line: this.line.toArray(),
       id: this.id.finish(),
       name: this.name.finishTable(),
       areaCode: has.iAreaCode >= 0 ? this.areaCode.finishValues() : absent(),

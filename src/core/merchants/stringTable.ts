@@ -1,5 +1,5 @@
 import { decodeUtf8 } from '../text/utf8.ts';
-import { Uint32Column } from './typedColumns.ts';
+import { GrowableUint32 } from '../typed/growable.ts';
 
 /**
  * Many strings in one UTF-8 byte buffer, so that millions of distinct values (ids, names) cost no
@@ -27,12 +27,12 @@ const encoder = new TextEncoder();
 export class StringTableBuilder {
   private bytes: Uint8Array;
   private used = 0;
-  private readonly starts: Uint32Column;
+  private readonly starts: GrowableUint32;
   private longest = 0;
 
   /** `strings` and `bytes`: expected counts (both grow past them). */
   constructor(strings = 1024, bytes = 1 << 16) {
-    this.starts = new Uint32Column(strings);
+    this.starts = new GrowableUint32(strings);
     this.bytes = new Uint8Array(Math.max(64, bytes));
   }
 
@@ -75,15 +75,15 @@ export class StringTableBuilder {
     }
     if (this.longest >= 255) {
       const starts = new Uint32Array(count + 1);
-      for (let i = 0; i < count; i++) starts[i] = this.starts.at(i);
+      for (let i = 0; i < count; i++) starts[i] = this.starts.data[i] as number;
       starts[count] = this.used;
       return { count, bytes, width: 0, starts, lengths: null };
     }
     const lengths = new Uint8Array(count);
     const starts = new Uint32Array((count >> BLOCK_SHIFT) + 1);
     for (let i = 0; i < count; i++) {
-      const start = this.starts.at(i);
-      lengths[i] = (i + 1 < count ? this.starts.at(i + 1) : this.used) - start;
+      const start = this.starts.data[i] as number;
+      lengths[i] = (i + 1 < count ? (this.starts.data[i + 1] as number) : this.used) - start;
       if ((i & ((1 << BLOCK_SHIFT) - 1)) === 0) starts[i >> BLOCK_SHIFT] = start;
     }
     return { count, bytes, width: 0, starts, lengths };

@@ -4,14 +4,18 @@
  * `push` or `grow` instead of keeping it across them. Values past `length` are unspecified.
  */
 
-/** A growable Int32Array. */
-export class GrowableInt32 {
-  data: Int32Array<ArrayBuffer>;
+type NumberArray = Int32Array<ArrayBuffer> | Uint32Array<ArrayBuffer> | Float64Array<ArrayBuffer>;
+
+class Growable<A extends NumberArray> {
+  data: A;
   /** Values in use, from the start of `data`. */
   length = 0;
 
-  constructor(capacity = 64) {
-    this.data = new Int32Array(Math.max(1, capacity));
+  constructor(
+    private readonly make: (length: number) => A,
+    capacity: number,
+  ) {
+    this.data = make(Math.max(1, capacity));
   }
 
   push(value: number): void {
@@ -20,9 +24,9 @@ export class GrowableInt32 {
   }
 
   /** Makes room for at least `capacity` values, keeping the first `length`; returns `data`. */
-  grow(capacity: number): Int32Array<ArrayBuffer> {
+  grow(capacity: number): A {
     if (capacity > this.data.length) {
-      const next = new Int32Array(Math.max(capacity, this.data.length * 2));
+      const next = this.make(Math.max(capacity, this.data.length * 2));
       next.set(this.data.subarray(0, this.length));
       this.data = next;
     }
@@ -30,38 +34,28 @@ export class GrowableInt32 {
   }
 
   /** A copy of the values in use, sized to them. */
-  toArray(): Int32Array<ArrayBuffer> {
-    return this.data.slice(0, this.length);
+  toArray(): A {
+    return this.data.slice(0, this.length) as A;
+  }
+}
+
+/** A growable Int32Array. */
+export class GrowableInt32 extends Growable<Int32Array<ArrayBuffer>> {
+  constructor(capacity = 64) {
+    super((length) => new Int32Array(length), capacity);
+  }
+}
+
+/** A growable Uint32Array. */
+export class GrowableUint32 extends Growable<Uint32Array<ArrayBuffer>> {
+  constructor(capacity = 64) {
+    super((length) => new Uint32Array(length), capacity);
   }
 }
 
 /** A growable Float64Array. */
-export class GrowableFloat64 {
-  data: Float64Array<ArrayBuffer>;
-  /** Values in use, from the start of `data`. */
-  length = 0;
-
+export class GrowableFloat64 extends Growable<Float64Array<ArrayBuffer>> {
   constructor(capacity = 64) {
-    this.data = new Float64Array(Math.max(1, capacity));
-  }
-
-  push(value: number): void {
-    if (this.length === this.data.length) this.grow(this.length + 1);
-    this.data[this.length++] = value;
-  }
-
-  /** Makes room for at least `capacity` values, keeping the first `length`; returns `data`. */
-  grow(capacity: number): Float64Array<ArrayBuffer> {
-    if (capacity > this.data.length) {
-      const next = new Float64Array(Math.max(capacity, this.data.length * 2));
-      next.set(this.data.subarray(0, this.length));
-      this.data = next;
-    }
-    return this.data;
-  }
-
-  /** A copy of the values in use, sized to them. */
-  toArray(): Float64Array<ArrayBuffer> {
-    return this.data.slice(0, this.length);
+    super((length) => new Float64Array(length), capacity);
   }
 }
