@@ -182,7 +182,7 @@ function printSize(r: SizeResult): void {
     console.log(row.map((cell, c) => (c === 1 || c === 3 || c === 4 ? cell.padStart(widths[c] ?? 0) : cell.padEnd(widths[c] ?? 0))).join('  ').trimEnd());
     if (i === 0) console.log(widths.map((w) => '-'.repeat(w)).join('  '));
   });
-  console.log(`breakdown: byte scanner alone ${formatMs(r.parse_scan_ms)} ms of parse; from a string (encode + parse) ${formatMs(r.parse_from_string_ms)} ms; locator + locate() alone ${formatMs(r.join_locate_ms)} ms of join; ${r.join_candidates_per_point.toFixed(2)} bbox candidates per point`);
+  console.log(`breakdown: byte scanner alone ${formatMs(r.parse_scan_ms)} ms of parse; from a string (encode + parse) ${formatMs(r.parse_from_string_ms)} ms; locator + locateAll() alone ${formatMs(r.join_locate_ms)} ms of join; ${r.join_candidates_per_point.toFixed(2)} bbox candidates per point`);
   console.log(`join: ${r.join_disagreements} disagreements, ${r.join_on_boundary} differing points within 1e-9° of an edge left out; ${r.points_features} point features`);
   for (const note of r.notes) console.log(`note: ${note}`);
 }
