@@ -4,11 +4,9 @@ import { detectDelimiter, type CsvDelimiter } from '../csv/tokenizeCsv.ts';
 import { bytesOf, CsvByteScanner, type CsvByteFields } from '../csv/csvByteScanner.ts';
 import { decodeUtf8, encodeUtf8Chunks } from '../text/utf8.ts';
 import type { MerchantTable } from './merchantTable.ts';
-import { parseCount, parseYesNo } from './parseValues.ts';
 import { resolveColumns, type ColumnIndexes, type MerchantField } from './resolveColumns.ts';
-import { ByteDictionary } from './byteDictionary.ts';
 import { CategoryCells, type CategorySource } from './categoryCells.ts';
-import { parseDecimalBytes, parseDigitsBytes, trimEndBytes, trimStartBytes } from './byteValues.ts';
+import { MerchantRowReader } from './merchantRowReader.ts';
 import { RowColumns } from './rowColumns.ts';
 
 export interface MerchantsResult {
@@ -66,17 +64,11 @@ export function createMerchantsReader(mapping: Partial<MerchantColumns>, categor
   let prefixBytes = 0;
   let first = true;
 
-  const qrDictionary = new ByteDictionary(16);
-  const qrOf: number[] = [];
-
   let header: string[] | null = null;
+  let rows: MerchantRowReader | null = null;
   let dataRows = 0;
-  let usesOther = false;
   let fatal = false;
   let indexes: ColumnIndexes = {};
-  // Column index per field, -1 when the file has no such column.
-  let iId = -1, iName = -1, iCategory = -1, iLat = -1, iLon = -1, iHasQr = -1, iAreaCode = -1, iAreaName = -1;
-  let iQrProvider = -1, iMarketId = -1, iStreetId = -1, iTx = -1;
 
   const readHeader = (fields: CsvByteFields, lineNumber: number) => {
     const names: string[] = [];
@@ -91,153 +83,7 @@ export function createMerchantsReader(mapping: Partial<MerchantColumns>, categor
     indexes = resolved.indexes;
     for (const field of resolved.missing) problems.push({ file: 'merchants', code: 'csv-missing-column', severity: 'rejected', line: lineNumber, detail: mapping[field] ?? field });
     fatal = resolved.missing.length > 0;
-    iId = indexes.id ?? -1;
-    iName = indexes.name ?? -1;
-    iCategory = indexes.category ?? -1;
-    iLat = indexes.lat ?? -1;
-    iLon = indexes.lon ?? -1;
-    iHasQr = indexes.hasQr ?? -1;
-    iAreaCode = indexes.areaCode ?? -1;
-    iAreaName = indexes.areaName ?? -1;
-    iQrProvider = indexes.qrProvider ?? -1;
-    iMarketId = indexes.marketId ?? -1;
-    iStreetId = indexes.streetId ?? -1;
-    iTx = indexes.txCountMonth ?? -1;
-  };
-
-  const reject = (code: DataProblem['code'], lineNumber: number, detail?: string) => {
-    problems.push({ file: 'merchants', code, severity: 'rejected', line: lineNumber, ...(detail !== undefined ? { detail } : {}) });
-  };
-
-  // Trimmed range of the current row's cell, set by `range`.
-  let cell: Uint8Array = new Uint8Array(0);
-  let cellStart = 0;
-  let cellEnd = 0;
-  const range = (fields: CsvByteFields, index: number): void => {
-    if (index < 0) {
-      cellStart = cellEnd = 0;
-      return;
-    }
-    const bytes = fields.inScratch[index] === 1 ? fields.scratch : fields.text;
-    let start = fields.starts[index] as number;
-    let end = fields.ends[index] as number;
-    if (start < end) {
-      const c = bytes[start] as number;
-      if (c <= 0x20 || c >= 0x80) start = trimStartBytes(bytes, start, end);
-    }
-    if (end > start) {
-      const c = bytes[end - 1] as number;
-      if (c <= 0x20 || c >= 0x80) end = trimEndBytes(bytes, start, end);
-    }
-    cell = bytes;
-    cellStart = start;
-    cellEnd = end;
-  };
-  /** The current cell's text as the rules read it (trimmed, NFC), for a problem's detail. */
-  const cellText = (): string => decodeUtf8(cell, cellStart, cellEnd).normalize('NFC');
-  const textOf = (fields: CsvByteFields, index: number): string => {
-    range(fields, index);
-    return index < 0 ? '' : cellText();
-  };
-
-  const readRow = (c: RowColumns, fields: CsvByteFields, lineNumber: number) => {
-    const columnCount = header?.length ?? 0;
-    if (fields.count !== columnCount) {
-      reject('csv-field-count', lineNumber, `${fields.count}/${columnCount}`);
-      return;
-    }
-    range(fields, iLat);
-    const latEmpty = cellStart === cellEnd;
-    const rowLat = parseDecimalBytes(cell, cellStart, cellEnd);
-    range(fields, iLon);
-    const lonEmpty = cellStart === cellEnd;
-    const rowLon = parseDecimalBytes(cell, cellStart, cellEnd);
-    const hasCoordinates = Number.isFinite(rowLat) && Number.isFinite(rowLon);
-    if (!latEmpty || !lonEmpty) {
-      if (!(hasCoordinates && Math.abs(rowLat) <= 90 && Math.abs(rowLon) <= 180)) {
-        reject('merchant-bad-coordinates', lineNumber, `${textOf(fields, iLat)}; ${textOf(fields, iLon)}`);
-        return;
-      }
-    } else {
-      range(fields, iAreaCode);
-      if (cellStart === cellEnd) {
-        range(fields, iAreaName);
-        if (cellStart === cellEnd) {
-          reject('merchant-no-location', lineNumber);
-          return;
-        }
-      }
-    }
-
-    range(fields, iCategory);
-    // With categories from the data this is a provisional code, made an index in `finish`.
-    let categoryIndex = categoryCells.rowValue(cell, cellStart, cellEnd);
-    if (categoryIndex < 0 && categoryCells.final) {
-      categoryIndex = otherIndex;
-      usesOther = true;
-      problems.push({ file: 'merchants', code: 'merchant-unknown-category', severity: 'changed', line: lineNumber, detail: categoryCells.textOf(cell, cellStart, cellEnd) });
-    }
-
-    range(fields, iHasQr);
-    let qr = 0;
-    if (cellEnd > cellStart) {
-      const b = cell[cellStart] as number;
-      if (cellEnd - cellStart === 1 && (b === 0x30 || b === 0x31)) qr = b - 0x30;
-      else {
-        const code = qrDictionary.code(cell, cellStart, cellEnd);
-        qr = qrOf[code] ?? (qrOf[code] = yesNoCode(qrDictionary.value(code)));
-        if (qr < 0) {
-          qr = 0;
-          problems.push({ file: 'merchants', code: 'merchant-bad-qr-value', severity: 'changed', line: lineNumber, detail: qrDictionary.value(code) });
-        }
-      }
-    }
-
-    let txValue = 0;
-    if (iTx >= 0) {
-      range(fields, iTx);
-      txValue = parseDigitsBytes(cell, cellStart, cellEnd);
-      if (txValue < 0) {
-        const parsed = parseCount(cellText());
-        txValue = Number.isFinite(parsed) && parsed > 0 ? Math.round(parsed) : 0;
-      }
-    }
-
-    c.lat.push(hasCoordinates ? rowLat : NaN);
-    c.lon.push(hasCoordinates ? rowLon : NaN);
-    c.category.push(categoryIndex);
-    c.hasQr.push(qr);
-    c.tx.push(Math.min(txValue, 0xffffffff));
-    c.line.push(lineNumber);
-    range(fields, iId);
-    c.id.push(cell, cellStart, cellEnd);
-    range(fields, iName);
-    c.name.push(cell, cellStart, cellEnd);
-    // A column the file does not have gets no codes at all (see `absent`).
-    if (iAreaCode >= 0) {
-      range(fields, iAreaCode);
-      c.areaCode.push(cell, cellStart, cellEnd);
-    }
-    if (iAreaName >= 0) {
-      range(fields, iAreaName);
-      c.areaName.push(cell, cellStart, cellEnd);
-    }
-    if (iQrProvider >= 0) {
-      if (qr === 1) {
-        range(fields, iQrProvider);
-        c.qrProvider.push(cell, cellStart, cellEnd);
-      } else {
-        c.qrProvider.pushEmpty();
-      }
-    }
-    if (iMarketId >= 0) {
-      range(fields, iMarketId);
-      c.marketId.push(cell, cellStart, cellEnd);
-    }
-    if (iStreetId >= 0) {
-      range(fields, iStreetId);
-      c.streetId.push(cell, cellStart, cellEnd);
-    }
+    rows = new MerchantRowReader(indexes, names.length, categoryCells, otherIndex, problems);
   };
 
   /** Chooses the delimiter and sizes the columns from the first bytes, then scans them. */
@@ -258,7 +104,7 @@ export function createMerchantsReader(mapping: Partial<MerchantColumns>, categor
           return;
         }
         dataRows++;
-        readRow(rowColumns, fields, lineNumber);
+        rows?.read(rowColumns, fields, lineNumber);
       },
       (problem) => {
         // The row whose quote never closes is a rejected row (the header is not a row).
@@ -294,6 +140,7 @@ export function createMerchantsReader(mapping: Partial<MerchantColumns>, categor
       if (finalHeader === null) problems.push({ file: 'merchants', code: 'csv-empty', severity: 'rejected', line: 1 });
       const rowColumns = columns ?? new RowColumns(0);
       const made = categoryCells.finish(rowColumns.category.toArray(), rowColumns.line.toArray());
+      let usesOther = rows?.usesOther ?? false;
       if (made.problems.length > 0) {
         usesOther = true;
         problems.push(...made.problems);
@@ -302,7 +149,7 @@ export function createMerchantsReader(mapping: Partial<MerchantColumns>, categor
         problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || rank(a) - rank(b));
       }
       const category = made.column;
-      const table = rowColumns.finish(category, { iAreaCode, iAreaName, iQrProvider, iMarketId, iStreetId });
+      const table = rowColumns.finish(category, indexes);
       return {
         table,
         categories: made.categories,
@@ -316,11 +163,6 @@ export function createMerchantsReader(mapping: Partial<MerchantColumns>, categor
       };
     },
   };
-}
-
-function yesNoCode(text: string): number {
-  const yes = parseYesNo(text);
-  return yes === null ? -1 : yes ? 1 : 0;
 }
 
 /** Rows to expect: the line feeds of the first bytes, scaled to the expected size (1024 when unknown). */

@@ -1,6 +1,7 @@
 import { ByteDictionaryColumn, RowBytesColumn } from './byteDictionary.ts';
 import type { DictionaryColumn } from './columns.ts';
 import type { MerchantTable } from './merchantTable.ts';
+import type { ColumnIndexes } from './resolveColumns.ts';
 import { GrowableFloat64, GrowableUint32 } from '../typed/growable.ts';
 
 /** A column the file does not have: no values, no codes (`dictionaryValue` reads '' for every row). */
@@ -38,7 +39,8 @@ export class RowColumns {
     this.streetId = new ByteDictionaryColumn(rows);
   }
 
-  finish(category: Uint16Array, has: { iAreaCode: number; iAreaName: number; iQrProvider: number; iMarketId: number; iStreetId: number }): MerchantTable {
+  /** The table; `has` says which optional columns the file has (one it lacks gets no codes at all). */
+  finish(category: Uint16Array, has: ColumnIndexes): MerchantTable {
     return {
       count: this.line.length,
       lon: this.lon.toArray(),
@@ -49,11 +51,11 @@ export class RowColumns {
       line: this.line.toArray(),
       id: this.id.finish(),
       name: this.name.finishTable(),
-      areaCode: has.iAreaCode >= 0 ? this.areaCode.finishValues() : absent(),
-      areaName: has.iAreaName >= 0 ? this.areaName.finishValues() : absent(),
-      qrProvider: has.iQrProvider >= 0 ? this.qrProvider.finishValues() : absent(),
-      marketId: has.iMarketId >= 0 ? this.marketId.finishValues() : absent(),
-      streetId: has.iStreetId >= 0 ? this.streetId.finishValues() : absent(),
+      areaCode: has.areaCode !== undefined ? this.areaCode.finishValues() : absent(),
+      areaName: has.areaName !== undefined ? this.areaName.finishValues() : absent(),
+      qrProvider: has.qrProvider !== undefined ? this.qrProvider.finishValues() : absent(),
+      marketId: has.marketId !== undefined ? this.marketId.finishValues() : absent(),
+      streetId: has.streetId !== undefined ? this.streetId.finishValues() : absent(),
     };
   }
 }
