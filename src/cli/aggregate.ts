@@ -6,7 +6,6 @@ import { detectDelimiter, stripBom } from '../core/csv/tokenizeCsv.ts';
 import { csvDocument } from '../core/export/csvCell.ts';
 import { geoJsonKind, type GeoJsonKind } from '../core/geo/featureKind.ts';
 import type { ProjectManifest } from '../core/manifest/types.ts';
-import { categoriesFromValues, collectCategoryValues } from '../core/merchants/categoriesFromData.ts';
 import { buildProject, OTHER_CATEGORY, type LoadedProject } from '../core/project/buildProject.ts';
 import type { DataFile, DataProblem, FileSummary } from '../core/report/problems.ts';
 import { formatterFor } from '../i18n/format.ts';
@@ -84,14 +83,14 @@ export function aggregateCommand(args: readonly string[], out: CliOutput): numbe
   const marketsSource = marketsInput && chooseSiteProperties(marketsInput, 'market_id');
   const streetsSource = streetsInput && chooseSiteProperties(streetsInput, 'street_id');
 
-  const categoryValues = collectCategoryValues(merchantsInput.text, {});
   const manifest: ProjectManifest = {
     version: 1,
     title: 'qr-map aggregate',
     sample: false,
     areas: { url: areasPath, codeProperty: properties.codeProperty, nameProperty: properties.nameProperty, level: 'ward', adminSystem: 'unknown' },
     merchants: { url: merchantsPath, columns: {} },
-    categories: categoriesFromValues(categoryValues),
+    // Made from the merchant list's category column as it is read.
+    categories: [],
     classification: { method: 'quantile', classes: 5 },
     ...(marketsSource && values.markets !== undefined ? { markets: { url: values.markets, ...marketsSource } } : {}),
     ...(streetsSource && values.streets !== undefined ? { streets: { url: values.streets, ...streetsSource } } : {}),
@@ -100,6 +99,7 @@ export function aggregateCommand(args: readonly string[], out: CliOutput): numbe
     manifest,
     areasJson: areasInput.json,
     merchantsCsv: merchantsInput.text,
+    categoriesFromData: [],
     ...(marketsInput ? { marketsJson: marketsInput.json } : {}),
     ...(streetsInput ? { streetsJson: streetsInput.json } : {}),
   });
@@ -109,7 +109,7 @@ export function aggregateCommand(args: readonly string[], out: CliOutput): numbe
     merchants: { path: merchantsPath, encoding: merchantsInput.encoding },
     ...(marketsInput ? { markets: { path: marketsInput.path, encoding: marketsInput.encoding } } : {}),
     ...(streetsInput ? { streets: { path: streetsInput.path, encoding: streetsInput.encoding } } : {}),
-  }, { categories: categoryValues, delimiter: detectDelimiter(stripBom(merchantsInput.text)) });
+  }, { categories: project.manifest.categories.map((category) => category.label.vi), delimiter: detectDelimiter(stripBom(merchantsInput.text)) });
   mkdirSync(outDir, { recursive: true });
   const written = [
     ['areas.csv', csvDocument(areaRows(project))],

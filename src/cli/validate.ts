@@ -2,7 +2,6 @@ import { parseArgs } from 'node:util';
 import { geoJsonKind, type GeoJsonKind } from '../core/geo/featureKind.ts';
 import { readAreas } from '../core/geo/readAreas.ts';
 import { readMarkets, readStreets } from '../core/geo/readSites.ts';
-import { categoriesFromValues, collectCategoryValues } from '../core/merchants/categoriesFromData.ts';
 import { readMerchantsCsv } from '../core/merchants/readMerchantsCsv.ts';
 import type { DataProblem, FileSummary } from '../core/report/problems.ts';
 import { formatterFor } from '../i18n/format.ts';
@@ -82,8 +81,8 @@ function footer(lang: Language, summary: FileSummary, problems: readonly DataPro
 }
 
 function validateCsv(input: TextInput, lang: Language): ValidateResult {
-  const categories = categoriesFromValues(collectCategoryValues(input.text, {}));
-  const result = readMerchantsCsv(input.text, {}, categories);
+  const result = readMerchantsCsv(input.text, {}, { fromData: [] });
+  const categories = result.categories;
   const text = [
     ...header(lang, input.path, 'merchants', input),
     `${cliText(lang, 'delimiter')}: ${cliText(lang, delimiterKey(result.delimiter))}`,

@@ -1,4 +1,5 @@
-import { scanCsv } from './scanCsv.ts';
+import { encodeUtf8Chunks, decodeUtf8 } from '../text/utf8.ts';
+import { bytesOf, CsvByteScanner } from './csvByteScanner.ts';
 
 /** A CSV record with the physical line (1-based) where it starts. */
 export interface CsvRecord {
@@ -39,7 +40,8 @@ export function detectDelimiter(text: string): CsvDelimiter {
  * Splits RFC 4180 CSV text into records in one linear pass: quoted fields may hold delimiters,
  * doubled quotes and newlines; CRLF, LF and CR end records; blank lines are skipped.
  * An unclosed quote ends the input and is reported at the line where the quote opened.
- * (The string form of `scanCsv`, for readers that keep every field.)
+ * (`CsvByteScanner` over the text's UTF-8, for the small CSVs read whole as text: market lists,
+ * pre-aggregated tables.)
  */
 export function tokenizeCsv(
   text: string,
@@ -47,14 +49,15 @@ export function tokenizeCsv(
   onRecord: (record: CsvRecord) => void,
   onProblem: (problem: CsvProblem) => void,
 ): void {
-  scanCsv(
-    text,
-    delimiter,
+  const scanner = new CsvByteScanner(
+    delimiter.charCodeAt(0),
     (ranges, line) => {
       const fields: string[] = [];
-      for (let k = 0; k < ranges.count; k++) fields.push((ranges.sources[k] ?? '').slice(ranges.starts[k], ranges.ends[k]));
+      for (let k = 0; k < ranges.count; k++) fields.push(decodeUtf8(bytesOf(ranges, k), ranges.starts[k], ranges.ends[k]));
       onRecord({ fields, line });
     },
     onProblem,
   );
+  for (const piece of encodeUtf8Chunks(text)) scanner.push(piece);
+  scanner.finish();
 }

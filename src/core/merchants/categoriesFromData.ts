@@ -1,5 +1,4 @@
-import { scanCsv } from '../csv/scanCsv.ts';
-import { detectDelimiter, stripBom } from '../csv/tokenizeCsv.ts';
+import { detectDelimiter, stripBom, tokenizeCsv } from '../csv/tokenizeCsv.ts';
 import { categoryId } from '../ids.ts';
 import type { CategoryDefinition, MerchantColumns } from '../manifest/types.ts';
 import { foldText } from './categoryMatcher.ts';
@@ -15,7 +14,7 @@ export const CATEGORY_PALETTE: readonly string[] = [
 export const MAX_DATA_CATEGORIES = 1000;
 
 /**
- * The distinct values of a merchant CSV's category column, in one tokenizer pass: trimmed, in
+ * The distinct values of a CSV's category column (a pre-aggregated table's), in one tokenizer pass: trimmed, in
  * NFC, empty cells left out, and spellings that the category matcher treats as the same value
  * ("Thực phẩm", "thuc pham", "THỰC PHẨM") kept once, as first written. Sorted the Vietnamese
  * way (`Intl.Collator('vi')`), so the order does not depend on the order of the rows. Empty when
@@ -24,23 +23,21 @@ export const MAX_DATA_CATEGORIES = 1000;
 export function collectCategoryValues(text: string, mapping: Partial<MerchantColumns>): string[] {
   const source = stripBom(text);
   const seen = new Map<string, string>();
-  // Raw cell text → already seen, so a million rows of a dozen categories cost a dozen foldings.
+  // Raw cell text → already seen, so a table of a dozen categories costs a dozen foldings.
   const raw = new Set<string>();
   let column: number | undefined;
   let header = true;
-  scanCsv(
+  tokenizeCsv(
     source,
     detectDelimiter(source),
-    (fields) => {
-      const cell = (k: number) => (fields.sources[k] ?? '').slice(fields.starts[k] ?? 0, fields.ends[k] ?? 0);
+    ({ fields }) => {
       if (header) {
         header = false;
-        const names = Array.from({ length: fields.count }, (_, k) => cell(k).trim().normalize('NFC'));
-        column = resolveColumns(names, mapping).indexes.category;
+        column = resolveColumns(fields.map((name) => name.trim().normalize('NFC')), mapping).indexes.category;
         return;
       }
-      if (column === undefined || column >= fields.count || seen.size >= MAX_DATA_CATEGORIES) return;
-      const text = cell(column);
+      if (column === undefined || column >= fields.length || seen.size >= MAX_DATA_CATEGORIES) return;
+      const text = fields[column] ?? '';
       if (raw.has(text)) return;
       raw.add(text);
       const value = text.trim().normalize('NFC');
