@@ -10,6 +10,7 @@ import type { MerchantTable } from '../src/core/merchants/merchantTable.ts';
 import { readMerchantsCsv, type MerchantsResult } from '../src/core/merchants/readMerchantsCsv.ts';
 import { buildProject, OTHER_CATEGORY, type LoadedProject } from '../src/core/project/buildProject.ts';
 import { rowFilter } from '../src/core/aggregate/pointBins.ts';
+import type { PointIndex } from '../src/core/aggregate/pointIndex.ts';
 import { merchantFeatures } from '../src/map/sources.ts';
 import { CsvByteScanner } from '../src/core/csv/csvByteScanner.ts';
 import type { FeatureCollection, Point, Polygon } from 'geojson';
@@ -169,8 +170,8 @@ export function templateProject(areas: FeatureCollection<Polygon>): LoadedProjec
 }
 
 /** The template with this run's merchants, join and table: what refilter and the point layer read. */
-export function benchProject(template: LoadedProject, areas: AreaSet, merchants: MerchantTable, areaOf: Int32Array, areaTable: GroupCategoryTable, categories: readonly CategoryDefinition[]): LoadedProject {
-  return { ...template, manifest: benchManifest(categories), categories, areas, merchants, areaOf, areaTable };
+export function benchProject(template: LoadedProject, areas: AreaSet, merchants: MerchantTable, areaOf: Int32Array, areaTable: GroupCategoryTable, categories: readonly CategoryDefinition[], pointIndex: PointIndex): LoadedProject {
+  return { ...template, manifest: benchManifest(categories), categories, areas, merchants, areaOf, areaTable, pointIndex };
 }
 
 function concatInt32(parts: readonly Int32Array[]): Int32Array {

@@ -11,6 +11,7 @@ import { candidatesPerPoint, compareJoins, papaParse, superclusterLoad, turfJoin
 import { CATEGORIES, generateAreas, generateMerchantsCsv, type AreaGrid, type MerchantsCsv } from './generate.ts';
 import { collectGarbage, formatCount, formatMs, machineInfo, once, timed, usedBytes } from './measure.ts';
 import type { LoadedProject } from '../src/core/project/buildProject.ts';
+import { buildPointIndex } from '../src/core/aggregate/pointIndex.ts';
 import { aggregateOurs, allPointFeatures, benchProject, categoriesOf, joinOurs, locateOnly, mergeTables, parseOurs, parseOursFromStrings, pointsOurs, refilterOurs, scanOnly, templateProject } from './ours.ts';
 
 const { values: args } = parseArgs({
@@ -38,7 +39,7 @@ interface SizeResult {
   rows: number; areas: number; vertices_per_area: number; csv_chars: number; csv_chunks: number; generate_ms: number;
   parse_ms: number; papaparse_ms: number; parse_speedup: number; parse_scan_ms: number; parse_from_string_ms: number;
   join_ms: number; join_locate_ms: number; join_candidates_per_point: number; turf_join_ms: number; join_speedup: number; join_agreement: number; join_disagreements: number; join_on_boundary: number; join_unmatched: number;
-  aggregate_ms: number; refilter_ms: number; refilter_share: number;
+  aggregate_ms: number; point_index_ms: number; refilter_ms: number; refilter_share: number;
   points_ms: number; points_features: number; supercluster_ms: number; points_speedup: number;
   retained_bytes_per_merchant: number; retained_bytes_per_merchant_text_dropped: number;
   runs: Record<string, readonly number[]>;
@@ -81,7 +82,8 @@ function measureSize(rows: number, grid: AreaGrid, areaSet: AreaSet, template: L
 
   const categories = categoriesOf(parsed, CATEGORIES);
   const aggregate = timed(AGGREGATE_RUNS, () => aggregateOurs(join.areaOf, areaSet.areas.length, table, categories.length));
-  const project = benchProject(template, areaSet, table, join.areaOf, aggregate.result, categories);
+  const pointIndex = timed(AGGREGATE_RUNS, () => buildPointIndex(table.lon, table.lat, table.count));
+  const project = benchProject(template, areaSet, table, join.areaOf, aggregate.result, categories, pointIndex.result);
   const refilter = timed(REFILTER_RUNS, () => refilterOurs(project));
   const points = timePoints(() => pointsOurs(project), () => allPointFeatures(project));
   log(`  aggregate ${formatMs(aggregate.ms)} ms, refilter ${formatMs(refilter.ms)} ms, points ${formatMs(points.ours.ms)} ms, supercluster ${formatMs(points.supercluster.ms)} ms`);
@@ -99,13 +101,13 @@ function measureSize(rows: number, grid: AreaGrid, areaSet: AreaSet, template: L
     parse_ms: textTimes.parse.ms, papaparse_ms: textTimes.papa.ms, parse_speedup: textTimes.papa.ms / textTimes.parse.ms, parse_scan_ms: textTimes.scan.ms, parse_from_string_ms: textTimes.fromString.ms,
     join_ms: joinTime.ms, join_locate_ms: locate.ms, join_candidates_per_point: candidatesPerPoint(grid.geojson, table.lon, table.lat), turf_join_ms: turf.ms, join_speedup: turf.ms / joinTime.ms,
     join_agreement: agreement.agreement, join_disagreements: agreement.disagreements, join_on_boundary: agreement.onBoundary, join_unmatched: join.unmatched,
-    aggregate_ms: aggregate.ms, refilter_ms: refilter.ms, refilter_share: refilter.ms / parseWork,
+    aggregate_ms: aggregate.ms, point_index_ms: pointIndex.ms, refilter_ms: refilter.ms, refilter_share: refilter.ms / parseWork,
     points_ms: points.ours.ms, points_features: points.features, supercluster_ms: points.supercluster.ms, points_speedup: points.supercluster.ms / points.ours.ms,
     retained_bytes_per_merchant: retained, retained_bytes_per_merchant_text_dropped: retainedTextDropped,
     runs: {
       parse_ms: textTimes.parse.runs, parse_scan_ms: textTimes.scan.runs, parse_from_string_ms: textTimes.fromString.runs, papaparse_ms: textTimes.papa.runs,
       join_ms: joinTime.runs, join_locate_ms: locate.runs, turf_join_ms: turf.runs,
-      aggregate_ms: aggregate.runs, refilter_ms: refilter.runs, points_ms: points.ours.runs, supercluster_ms: points.supercluster.runs,
+      aggregate_ms: aggregate.runs, point_index_ms: pointIndex.runs, refilter_ms: refilter.runs, points_ms: points.ours.runs, supercluster_ms: points.supercluster.runs,
     },
     goals: {},
     notes,
@@ -173,6 +175,7 @@ function printSize(r: SizeResult): void {
     ['join', formatMs(r.join_ms), 'flatbush + turf', formatMs(r.turf_join_ms), ratio(r.join_speedup), `join_speedup ≥ 20, agreement = 1 (is ${r.join_agreement})`, verdict(r.goals.join)],
     ['points', formatMs(r.points_ms), 'supercluster', formatMs(r.supercluster_ms), ratio(r.points_speedup), 'points_speedup ≥ 5', verdict(r.goals.points)],
     ['aggregate', formatMs(r.aggregate_ms), '', '', '', '', ''],
+    ['point index', formatMs(r.point_index_ms), '', '', '', '', ''],
     ['refilter', formatMs(r.refilter_ms), '', '', pct(r.refilter_share), '≤ 1% of parse + join + aggregate', verdict(r.goals.refilter)],
     ['retained B/merchant', formatCount(r.retained_bytes_per_merchant), 'text dropped', formatCount(r.retained_bytes_per_merchant_text_dropped), '', '≤ 64', verdict(r.goals.memory)],
   ];

@@ -33,6 +33,7 @@ export function transferables(project: LoadedProject): Transferable[] {
     ...columns.map((c) => c.codes),
     ...columns.flatMap((c) => (c.table ? [c.table.bytes, c.table.starts, ...(c.table.lengths ? [c.table.lengths] : [])] : [])),
     project.areaOf, project.marketArea, project.streetArea, project.areaLabels,
+    ...(project.pointIndex ? [project.pointIndex.cellStart, project.pointIndex.order] : []),
     project.areaTable.merchants, project.areaTable.withQr, project.areaTable.activeQr,
     project.streetTable.merchants, project.streetTable.withQr, project.streetTable.activeQr,
   ];

@@ -67,7 +67,7 @@ const BIN_PIXELS = 80;
 export function merchantFeatures(project: LoadedProject, bounds: Bounds, zoom: number, accept: RowFilter): FeatureCollection<Point> {
   const table = project.merchants;
   if (zoom >= POINT_ZOOM) {
-    const rows = rowsInView(table, bounds, accept, POINT_LIMIT);
+    const rows = rowsInView(table, bounds, accept, POINT_LIMIT, project.pointIndex);
     if (rows) {
       const features: Feature<Point>[] = [];
       for (const row of rows) {
@@ -81,7 +81,7 @@ export function merchantFeatures(project: LoadedProject, bounds: Bounds, zoom: n
     }
   }
   const cellDegrees = (BIN_PIXELS * 360) / (512 * 2 ** zoom);
-  const bins = binPoints(table, bounds, cellDegrees, accept);
+  const bins = binPoints(table, bounds, cellDegrees, accept, project.pointIndex);
   const features: Feature<Point>[] = [];
   for (let i = 0; i < bins.length; i++) {
     features.push({

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { binPoints, rowFilter, rowsInView } from '../../src/core/aggregate/pointBins.ts';
 import { categoryId } from '../../src/core/ids.ts';
 import { readMerchantsCsv } from '../../src/core/merchants/readMerchantsCsv.ts';
+import { buildPointIndex } from '../../src/core/aggregate/pointIndex.ts';
+import { seededRandom } from '../support/random.ts';
 
 const categories = [
   { id: categoryId('a'), label: { vi: 'A', en: 'A' }, color: '#000000' },
@@ -47,5 +49,43 @@ describe('rowsInView', () => {
     const accept = rowFilter(table, everywhere, new Set([0, 1]), 'all');
     expect(Array.from(rowsInView(table, bounds, accept, 10) ?? [])).toEqual([0, 1, 2, 3, 4]);
     expect(rowsInView(table, bounds, accept, 4)).toBeNull();
+  });
+});
+
+describe('the point index', () => {
+  /** A table of clustered random points (some without coordinates), as the reader makes it. */
+  function randomTable(seed: number, rows: number) {
+    const random = seededRandom(seed);
+    const lines = ['id,name,category,lat,lon,has_qr,ward_code'];
+    for (let row = 0; row < rows; row++) {
+      const city = random() < 0.7;
+      const lat = city ? 16.05 + (random() - 0.5) * 0.05 : 8.5 + random() * 15;
+      const lon = city ? 108.2 + (random() - 0.5) * 0.05 : 102 + random() * 7.5;
+      const located = random() < 0.97;
+      lines.push(`${row},N,${random() < 0.5 ? 'a' : 'b'},${located ? lat.toFixed(6) : ''},${located ? lon.toFixed(6) : ''},${random() < 0.6 ? 1 : 0},00001`);
+    }
+    return readMerchantsCsv(lines.join('\n'), {}, categories).table;
+  }
+
+  it('gives the bins and rows the full scan gives, for views inside, across and outside the points', () => {
+    for (const seed of [1, 2, 3]) {
+      const t = randomTable(seed, 3000);
+      const index = buildPointIndex(t.lon, t.lat, t.count);
+      expect(index.order.length).toBe(Array.from(t.lon).filter(Number.isFinite).length);
+      const random = seededRandom(seed + 100);
+      const views: [number, number, number, number][] = [[108.17, 16.02, 108.23, 16.08], [100, 5, 112, 25], [107, 15, 120, 30], [90, 0, 95, 3], [108.2, 16.05, 108.2, 16.05]];
+      for (let k = 0; k < 30; k++) {
+        const w = 102 + random() * 7, s = 8.5 + random() * 14;
+        views.push([w, s, w + random() * 2, s + random() * 2]);
+      }
+      const accept = rowFilter(t, new Int32Array(t.count), new Set([0, 1]), 'with');
+      for (const view of views) {
+        const sortBins = (b: ReturnType<typeof binPoints>) =>
+          Array.from({ length: b.length }, (_, i) => [b.count[i], b.withQr[i], Math.round((b.lon[i] ?? 0) * 1e6), Math.round((b.lat[i] ?? 0) * 1e6)].join()).sort();
+        expect(sortBins(binPoints(t, view, 0.1, accept, index)), view.join()).toEqual(sortBins(binPoints(t, view, 0.1, accept)));
+        expect(rowsInView(t, view, accept, 100_000, index), view.join()).toEqual(rowsInView(t, view, accept, 100_000));
+        expect(rowsInView(t, view, accept, 5, index) === null, view.join()).toBe(rowsInView(t, view, accept, 5) === null);
+      }
+    }
   });
 });

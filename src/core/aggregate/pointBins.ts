@@ -1,4 +1,5 @@
 import type { MerchantTable } from '../merchants/merchantTable.ts';
+import { countRowsNear, visitRowsNear, type PointIndex } from './pointIndex.ts';
 
 export type Bounds = readonly [west: number, south: number, east: number, north: number];
 
@@ -31,11 +32,30 @@ export interface PointBins {
 }
 
 /**
- * Counts the merchants in view on a grid of `cellDegrees` (one pass over the typed columns, no
- * feature objects), so a million merchants draw as a few thousand circles at country zoom.
+ * Calls `visit` with every row inside the bounds that passes the filter: through the index's cells
+ * when there is one, else over every row; `visit` returns false to stop.
  */
-export function binPoints(table: MerchantTable, bounds: Bounds, cellDegrees: number, accept: RowFilter): PointBins {
+function visitRowsInView(table: MerchantTable, bounds: Bounds, accept: RowFilter, index: PointIndex | undefined, visit: (row: number) => boolean): void {
   const [west, south, east, north] = bounds;
+  const { lon, lat } = table;
+  const test = (row: number): boolean => {
+    const x = lon[row] as number;
+    const y = lat[row] as number;
+    return !(x >= west && x <= east && y >= south && y <= north) || !accept(row) || visit(row);
+  };
+  // Through the index when the view holds a small part of the rows; a wide view reads the columns
+  // in order, which is faster than visiting most rows in cell order.
+  if (index && countRowsNear(index, bounds) * 4 < table.count) return visitRowsNear(index, bounds, test);
+  for (let row = 0; row < table.count; row++) if (!test(row)) return;
+}
+
+/**
+ * Counts the merchants in view on a grid of `cellDegrees` (no feature objects), so a million
+ * merchants draw as a few thousand circles at country zoom; with a `PointIndex` only the rows of
+ * the cells in view are visited. Bins come in the order of their first member.
+ */
+export function binPoints(table: MerchantTable, bounds: Bounds, cellDegrees: number, accept: RowFilter, index?: PointIndex): PointBins {
+  const [west, south, east] = bounds;
   const columns = Math.max(1, Math.ceil((east - west) / cellDegrees));
   const slot = new Map<number, number>();
   const sumLon: number[] = [];
@@ -43,10 +63,9 @@ export function binPoints(table: MerchantTable, bounds: Bounds, cellDegrees: num
   const count: number[] = [];
   const withQr: number[] = [];
   const { lon, lat, hasQr } = table;
-  for (let row = 0; row < table.count; row++) {
-    const x = lon[row] ?? NaN;
-    const y = lat[row] ?? NaN;
-    if (!(x >= west && x <= east && y >= south && y <= north) || !accept(row)) continue;
+  visitRowsInView(table, bounds, accept, index, (row) => {
+    const x = lon[row] as number;
+    const y = lat[row] as number;
     const key = Math.floor((y - south) / cellDegrees) * columns + Math.floor((x - west) / cellDegrees);
     let bin = slot.get(key);
     if (bin === undefined) {
@@ -61,7 +80,8 @@ export function binPoints(table: MerchantTable, bounds: Bounds, cellDegrees: num
     sumLat[bin]! += y;
     count[bin]!++;
     if (hasQr[row] === 1) withQr[bin]!++;
-  }
+    return true;
+  });
   const n = count.length;
   return {
     length: n,
@@ -72,18 +92,18 @@ export function binPoints(table: MerchantTable, bounds: Bounds, cellDegrees: num
   };
 }
 
-/** Rows in view that pass the filter, up to `limit` (null when there are more: draw bins instead). */
-export function rowsInView(table: MerchantTable, bounds: Bounds, accept: RowFilter, limit: number): Uint32Array | null {
-  const [west, south, east, north] = bounds;
+/** Rows in view that pass the filter, in row order, up to `limit` (null when there are more: draw bins instead). */
+export function rowsInView(table: MerchantTable, bounds: Bounds, accept: RowFilter, limit: number, index?: PointIndex): Uint32Array | null {
   const rows = new Uint32Array(Math.min(limit, table.count));
   let n = 0;
-  const { lon, lat } = table;
-  for (let row = 0; row < table.count; row++) {
-    const x = lon[row] ?? NaN;
-    const y = lat[row] ?? NaN;
-    if (!(x >= west && x <= east && y >= south && y <= north) || !accept(row)) continue;
-    if (n === limit) return null;
+  let more = false;
+  visitRowsInView(table, bounds, accept, index, (row) => {
+    if (n === limit) {
+      more = true;
+      return false;
+    }
     rows[n++] = row;
-  }
-  return rows.slice(0, n);
+    return true;
+  });
+  return more ? null : rows.slice(0, n).sort();
 }

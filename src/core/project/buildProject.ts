@@ -1,4 +1,5 @@
 import { aggregateByGroupCategory, tableFromCells, type GroupCategoryTable } from '../aggregate/areaCategoryTable.ts';
+import { buildPointIndex, type PointIndex } from '../aggregate/pointIndex.ts';
 import { isAggregateTable, readAggregateCsv } from '../merchants/readAggregateCsv.ts';
 import { emptyMerchantTable, type MerchantTable } from '../merchants/merchantTable.ts';
 import type { AreaSet } from '../geo/area.ts';
@@ -73,6 +74,8 @@ export interface LoadedProject {
   readonly merchants: MerchantTable;
   /** Area index per merchant row, -1 for none. */
   readonly areaOf: Int32Array;
+  /** The merchant rows by map cell, so a view visits only the rows near it (absent in hand-made projects: every row is visited). */
+  readonly pointIndex?: PointIndex;
   readonly areaTable: GroupCategoryTable;
   readonly markets: readonly Market[];
   /** Area index per market, -1 for none. */
@@ -137,6 +140,7 @@ export function buildProject(inputs: ProjectInputs, onStage: (stage: BuildStage)
     areas: { areas: areasResult.areas, indexByCode: areasResult.indexByCode },
     merchants: table,
     areaOf: join.areaOf,
+    pointIndex: buildPointIndex(table.lon, table.lat, table.count),
     areaTable,
     markets,
     marketArea,
