@@ -25,7 +25,7 @@ export class ByteDictionary {
   /** `expected`: distinct values to make room for (the table grows past it). */
   constructor(expected = 256) {
     let slots = 1024;
-    while (slots < expected * 2) slots *= 2;
+    while (slots * 3 < expected * 4) slots *= 2;
     this.slots = new Int32Array(SLOT * slots);
   }
 
@@ -132,7 +132,7 @@ export class ByteDictionary {
     this.slots[at + 2] = this.used;
     this.slots[at + 3] = length;
     this.used = to;
-    if (++this.keys * 2 > this.slots.length / SLOT) this.rehash();
+    if (++this.keys * 4 > (this.slots.length / SLOT) * 3) this.rehash(); // at most 3/4 full
   }
 
   private rehash(): void {
