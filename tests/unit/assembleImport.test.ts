@@ -4,6 +4,7 @@ import { parseManifest } from '../../src/core/manifest/parseManifest.ts';
 import { assembleImport, ImportError, roleOf, rolesFromBase } from '../../src/core/project/assembleImport.ts';
 import { buildProject } from '../../src/core/project/buildProject.ts';
 import { parseProjectTexts, type ProjectTexts } from '../../src/core/project/parseProjectTexts.ts';
+import { TWO_COMMUNES } from '../support/twoCommunes.ts';
 
 const demo = (file: string) => readFileSync(`data/demo/${file}`, 'utf8');
 const DEMO: ProjectTexts = {
@@ -13,14 +14,7 @@ const DEMO: ProjectTexts = {
   markets: demo('markets.geojson'),
   streets: demo('streets.geojson'),
 };
-const square = (west: number) => [[[west, 16], [west + 1, 16], [west + 1, 17], [west, 17], [west, 16]]];
-const AREAS = JSON.stringify({
-  type: 'FeatureCollection',
-  features: [
-    { type: 'Feature', properties: { MaXa: '00101', TenXa: 'Xã Một' }, geometry: { type: 'Polygon', coordinates: square(107) } },
-    { type: 'Feature', properties: { MaXa: '00102', TenXa: 'Xã Hai' }, geometry: { type: 'Polygon', coordinates: square(108) } },
-  ],
-});
+const AREAS = TWO_COMMUNES;
 const MERCHANTS = 'mã,tên,ngành hàng,vĩ độ,kinh độ,có QR\n1,A,Thực phẩm,16.5,107.5,có\n2,B,Sửa xe,16.5,108.5,không\n';
 
 const failure = (run: () => unknown): ImportError => {

@@ -4,6 +4,7 @@ import type { ProjectSources, SourceFile } from '../../src/app/projectSources.ts
 import type { BuildRequest, BuildResponse } from '../../src/app/projectWorkerProtocol.ts';
 import { runBuildRequest } from '../../src/app/runBuildRequest.ts';
 import { parseManifest } from '../../src/core/manifest/parseManifest.ts';
+import { TWO_COMMUNES } from '../support/twoCommunes.ts';
 
 const demoBytes = (file: string) => readFileSync(`data/demo/${file}`);
 const named = (name: string, content: string | Buffer): SourceFile => ({ name, blob: new File([typeof content === 'string' ? content : new Uint8Array(content)], name) });
@@ -43,14 +44,7 @@ function longestString(value: unknown, seen = new Set<unknown>()): number {
   return Math.max(0, ...children.map((child) => longestString(child, seen)));
 }
 
-const square = (west: number) => [[[west, 16], [west + 1, 16], [west + 1, 17], [west, 17], [west, 16]]];
-const AREAS = JSON.stringify({
-  type: 'FeatureCollection',
-  features: [
-    { type: 'Feature', properties: { MaXa: '00101', TenXa: 'Xã Một' }, geometry: { type: 'Polygon', coordinates: square(107) } },
-    { type: 'Feature', properties: { MaXa: '00102', TenXa: 'Xã Hai' }, geometry: { type: 'Polygon', coordinates: square(108) } },
-  ],
-});
+const AREAS = TWO_COMMUNES;
 
 describe('the project worker', () => {
   it('posts back the project with the same Blobs and the assembled manifest, never the text of a file', async () => {
