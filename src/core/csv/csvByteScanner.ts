@@ -104,6 +104,8 @@ export class CsvByteScanner {
     const fields = this.fields;
     fields.text = text;
     const delimiter = this.delimiter;
+    // Bytes above this are never a delimiter or line break: one comparison for most bytes.
+    const special = Math.max(delimiter, CR);
     const n = text.length;
     let i = from;
     let records = 0;
@@ -157,7 +159,7 @@ export class CsvByteScanner {
           const tailStart = i;
           while (i < n) {
             c = text[i] as number;
-            if (c === delimiter || c === LF || c === CR) break;
+            if (c <= special && (c === delimiter || c === LF || c === CR)) break;
             i++;
           }
           if (i >= n && !final) return this.rollback(recordStart, recordLine);
@@ -177,7 +179,7 @@ export class CsvByteScanner {
           const start = i;
           while (i < n) {
             c = text[i] as number;
-            if (c === delimiter || c === LF || c === CR) break;
+            if (c <= special && (c === delimiter || c === LF || c === CR)) break;
             i++;
           }
           if (i >= n && !final) return this.rollback(recordStart, recordLine);
