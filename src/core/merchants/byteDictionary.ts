@@ -4,29 +4,46 @@ import { GrowableInt32 } from '../typed/growable.ts';
 import { narrowCodes, type DictionaryColumn } from './columns.ts';
 import { StringTableBuilder } from './stringTable.ts';
 
-const SLOT = 4; // per slot: hash, code + 1 (0: empty), start in `pool`, byte length
+const SLOT = 2; // per slot: hash, key + 1 (0: empty), the key being its record's offset in `pool`
+const KEY_HEADER = 8; // a key's record: code and byte length (two int32), then its bytes
+const MEMO_BITS = 12;
+/** Dictionaries expecting more values than this (names) have no memo: it would mostly miss. */
+const MEMO_MAX_EXPECTED = 4096;
 const encoder = new TextEncoder();
 
 /**
  * Distinct cell values, looked up by their UTF-8 bytes with no string made: the bytes' hash picks
- * a slot in a flat Int32Array and the bytes are compared in place with the pool. Cells that NFC
- * may change (told by the hash's sign) are normalised once per distinct spelling, which is stored
- * as a key of its own pointing at the code of its NFC form; so "Phở" typed composed or decomposed
- * has one code. Codes count the distinct NFC values from 0, in order of first appearance.
+ * a slot in a flat Int32Array (hash and key, 8 bytes, so the table stays small and a lookup's
+ * first read is more often in cache) and the bytes are compared in place with the key's record in
+ * the pool, which holds its code and length beside its bytes: a found key costs two reads of
+ * memory. Cells that NFC may change (told by the hash's sign) are normalised once per distinct
+ * spelling, which is stored as a key of its own with the code of its NFC form; so "Phở" typed
+ * composed or decomposed has one code. Codes count the distinct NFC values from 0, in order of
+ * first appearance.
+ *
+ * A dictionary of few values (categories, ward codes, providers) also keeps a memo: a small table
+ * indexed by the cell's length and a few of its bytes, holding the key last found there. A cell
+ * equal to its memo's key is answered by comparing their bytes, with no hash: most cells of such a
+ * column repeat a value seen a moment ago.
  */
 export class ByteDictionary {
   private slots: Int32Array;
+  /** Key records, each at an offset that is a multiple of 4; `poolInts` views the same bytes. */
   private pool = new Uint8Array(1 << 16);
+  private poolInts = new Int32Array(this.pool.buffer);
   private used = 0;
+  /** Per code, the offset of its NFC key's bytes in `pool`. */
   private readonly valueStart = new GrowableInt32(1024);
-  private readonly valueLength = new GrowableInt32(1024);
   private keys = 0;
+  /** Per entry, the key last found there: the offset of its bytes, its length (0: none) and its code; null without a memo. */
+  private readonly memo: Int32Array | null;
 
   /** `expected`: distinct values to make room for (the table grows past it). */
   constructor(expected = 256) {
     let slots = 1024;
     while (slots * 3 < expected * 4) slots *= 2;
     this.slots = new Int32Array(SLOT * slots);
+    this.memo = expected <= MEMO_MAX_EXPECTED ? new Int32Array(3 << MEMO_BITS) : null;
   }
 
   /** Distinct values so far. */
@@ -36,21 +53,45 @@ export class ByteDictionary {
 
   /** The code of the non-empty range's value, added when new. */
   code(bytes: Uint8Array, start: number, end: number): number {
+    const memo = this.memo;
+    if (memo === null) {
+      const key = this.find(bytes, start, end); // first: it may replace `poolInts`
+      return this.poolInts[key >> 2] as number;
+    }
+    const length = end - start;
+    const at = memoIndex(bytes, start, end) * 3;
+    if (memo[at + 1] === length) {
+      const pool = this.pool;
+      const from = (memo[at] as number) - start;
+      let i = start;
+      while (i < end && pool[from + i] === bytes[i]) i++;
+      if (i === end) return memo[at + 2] as number;
+    }
+    const key = this.find(bytes, start, end);
+    const code = this.poolInts[key >> 2] as number;
+    memo[at] = key + KEY_HEADER;
+    memo[at + 1] = length;
+    memo[at + 2] = code;
+    return code;
+  }
+
+  /** The key of the range's value (its record's offset in `pool`), added when new. */
+  private find(bytes: Uint8Array, start: number, end: number): number {
     const hash = hashBytes(bytes, start, end);
     const slots = this.slots;
     const pool = this.pool;
+    const ints = this.poolInts;
     const mask = slots.length / SLOT - 1;
     const length = end - start;
     let slot = hash & mask;
     for (;;) {
-      const at = slot * SLOT;
-      const code = (slots[at + 1] as number) - 1;
-      if (code < 0) break;
-      if (slots[at] === hash && slots[at + 3] === length) {
-        const from = (slots[at + 2] as number) - start;
+      const key = (slots[slot * SLOT + 1] as number) - 1;
+      if (key < 0) break;
+      if (slots[slot * SLOT] === hash && ints[(key >> 2) + 1] === length) {
+        const from = key + KEY_HEADER - start;
         let i = start;
         while (i < end && pool[from + i] === bytes[i]) i++;
-        if (i === end) return code;
+        if (i === end) return key;
       }
       slot = (slot + 1) & mask;
     }
@@ -59,19 +100,20 @@ export class ByteDictionary {
 
   /** The value of a code as a string. */
   value(code: number): string {
-    const start = (this.valueStart.data[code] as number);
-    return decodeUtf8(this.pool, start, start + (this.valueLength.data[code] as number));
+    const start = this.valueStart.data[code] as number;
+    return decodeUtf8(this.pool, start, start + (this.poolInts[(start - KEY_HEADER + 4) >> 2] as number));
   }
 
   /** The values in code order, as a `StringTable` (for columns of many distinct values). */
   table(): StringTableBuilder {
     const count = this.size;
+    const starts = this.valueStart.data;
     let bytes = 0;
-    for (let code = 0; code < count; code++) bytes += (this.valueLength.data[code] as number);
+    for (let code = 0; code < count; code++) bytes += this.poolInts[((starts[code] as number) - KEY_HEADER + 4) >> 2] as number;
     const table = new StringTableBuilder(count, bytes);
     for (let code = 0; code < count; code++) {
-      const start = (this.valueStart.data[code] as number);
-      table.pushBytes(this.pool, start, start + (this.valueLength.data[code] as number));
+      const start = starts[code] as number;
+      table.pushBytes(this.pool, start, start + (this.poolInts[(start - KEY_HEADER + 4) >> 2] as number));
     }
     return table;
   }
@@ -81,29 +123,23 @@ export class ByteDictionary {
     return Array.from({ length: this.size }, (_, code) => this.value(code));
   }
 
+  /** Adds the key in the free `slot`; returns it. */
   private add(slot: number, bytes: Uint8Array, start: number, end: number, hash: number): number {
-    let code: number;
-    if (hash >= 0) {
-      code = this.size;
-      this.store(slot, bytes, start, end, hash, code);
-      this.valueStart.push(this.used - (end - start));
-      this.valueLength.push(end - start);
-    } else {
+    if (hash < 0) {
       const raw = decodeUtf8(bytes, start, end);
       const value = raw.normalize('NFC');
-      if (value === raw) {
-        code = this.size;
-        this.store(slot, bytes, start, end, hash, code);
-        this.valueStart.push(this.used - (end - start));
-        this.valueLength.push(end - start);
-      } else {
+      if (value !== raw) {
+        // Another spelling: a key of its own, with the code of its NFC form.
         const normalised = encoder.encode(value);
-        code = this.code(normalised, 0, normalised.length);
+        const found = this.find(normalised, 0, normalised.length);
+        const code = this.poolInts[found >> 2] as number;
         // The slot may have moved if the table grew: find the free one again.
-        this.store(this.freeSlot(hash), bytes, start, end, hash, code);
+        return this.store(this.freeSlot(hash), bytes, start, end, hash, code);
       }
     }
-    return code;
+    const key = this.store(slot, bytes, start, end, hash, this.size);
+    this.valueStart.push(key + KEY_HEADER);
+    return key;
   }
 
   private freeSlot(hash: number): number {
@@ -113,26 +149,28 @@ export class ByteDictionary {
     return slot;
   }
 
-  /** Keeps the bytes in the pool and points the slot at them. */
-  private store(slot: number, bytes: Uint8Array, start: number, end: number, hash: number, code: number): void {
+  /** Writes the key's record (code, length, bytes) in the pool and points the slot at it; returns the key. */
+  private store(slot: number, bytes: Uint8Array, start: number, end: number, hash: number, code: number): number {
     const length = end - start;
-    if (this.pool.length - this.used < length) {
+    const key = (this.used + 3) & ~3;
+    if (this.pool.length - key < KEY_HEADER + length) {
       let size = this.pool.length * 2;
-      while (size - this.used < length) size *= 2;
+      while (size - key < KEY_HEADER + length) size *= 2;
       const next = new Uint8Array(size);
       next.set(this.pool.subarray(0, this.used));
       this.pool = next;
+      this.poolInts = new Int32Array(next.buffer);
     }
+    this.poolInts[key >> 2] = code;
+    this.poolInts[(key >> 2) + 1] = length;
     const pool = this.pool;
-    let to = this.used;
+    let to = key + KEY_HEADER;
     for (let i = start; i < end; i++) pool[to++] = bytes[i] as number;
-    const at = slot * SLOT;
-    this.slots[at] = hash;
-    this.slots[at + 1] = code + 1;
-    this.slots[at + 2] = this.used;
-    this.slots[at + 3] = length;
     this.used = to;
+    this.slots[slot * SLOT] = hash;
+    this.slots[slot * SLOT + 1] = key + 1;
     if (++this.keys * 4 > (this.slots.length / SLOT) * 3) this.rehash(); // at most 3/4 full
+    return key;
   }
 
   private rehash(): void {
@@ -143,10 +181,17 @@ export class ByteDictionary {
       if ((old[at + 1] as number) === 0) continue;
       let slot = (old[at] as number) & mask;
       while ((slots[slot * SLOT + 1] as number) !== 0) slot = (slot + 1) & mask;
-      slots.set(old.subarray(at, at + SLOT), slot * SLOT);
+      slots[slot * SLOT] = old[at] as number;
+      slots[slot * SLOT + 1] = old[at + 1] as number;
     }
     this.slots = slots;
   }
+}
+
+/** Where a key of `length` bytes is memoised: its length and its first, middle and last two bytes, mixed. */
+function memoIndex(bytes: Uint8Array, start: number, end: number): number {
+  const key = (end - start) ^ ((bytes[start] as number) << 8) ^ ((bytes[(start + end) >> 1] as number) << 16) ^ ((bytes[end - 1] as number) << 24) ^ ((bytes[Math.max(start, end - 2)] as number) << 4);
+  return Math.imul(key, 0x9e3779b1) >>> (32 - MEMO_BITS);
 }
 
 /** A dictionary column of one code per row (-1 for an empty cell). */
