@@ -216,12 +216,12 @@ export class ByteDictionaryColumn {
 
   /** The column with its values as strings (few distinct values: codes, providers). */
   finishValues(): DictionaryColumn {
-    return { values: this.dictionary.values(), codes: narrowCodes(this.codes.toArray(), this.dictionary.size) };
+    return { values: this.dictionary.values(), codes: narrowCodes(this.codes.finish(), this.dictionary.size) };
   }
 
   /** The column with its values in a `StringTable` (many distinct values: names). */
   finishTable(): DictionaryColumn {
-    return { values: [], codes: narrowCodes(this.codes.toArray(), this.dictionary.size), table: this.dictionary.table().finish() };
+    return { values: [], codes: narrowCodes(this.codes.finish(), this.dictionary.size), table: this.dictionary.table().finish() };
   }
 }
 

@@ -6,7 +6,7 @@ import { ByteDictionary } from './byteDictionary.ts';
 import { parseDecimalBytes, parseDigitsBytes, trimEndBytes, trimStartBytes } from './byteValues.ts';
 import type { CategoryCells } from './categoryCells.ts';
 import { parseCount, parseYesNo } from './parseValues.ts';
-import type { RowColumns } from './rowColumns.ts';
+import { RowColumns } from './rowColumns.ts';
 
 /** Column index per field, -1 when the file has no such column. */
 interface FieldIndexes {
@@ -26,7 +26,7 @@ interface FieldIndexes {
 
 /**
  * The rules for one data row of a merchant CSV: a row that cannot be used is reported with its
- * line; a kept row is appended to the columns, after a change (unknown category, unreadable QR
+ * line; a kept row is appended to `columns`, after a change (unknown category, unreadable QR
  * value) that is reported too. Cells are read from their bytes; a cell becomes a string only when a
  * problem quotes it or a count needs the slow reader.
  */
@@ -41,8 +41,13 @@ export class MerchantRowReader {
   private start = 0;
   private end = 0;
 
+  /** The kept rows. */
+  readonly columns: RowColumns;
+
+  /** `expectedRows` sizes the columns. */
   constructor(
     indexes: ColumnIndexes,
+    expectedRows: number,
     private readonly columnCount: number,
     private readonly categoryCells: CategoryCells,
     /** Index of "other" with a fixed category list. */
@@ -55,11 +60,13 @@ export class MerchantRowReader {
       hasQr: at(indexes.hasQr), areaCode: at(indexes.areaCode), areaName: at(indexes.areaName), qrProvider: at(indexes.qrProvider),
       marketId: at(indexes.marketId), streetId: at(indexes.streetId), txCountMonth: at(indexes.txCountMonth),
     };
+    this.columns = new RowColumns(expectedRows, indexes);
   }
 
-  /** Reads one record into the columns `c`, or reports why it cannot be used. */
-  read(c: RowColumns, fields: CsvByteFields, lineNumber: number): void {
+  /** Reads one record into the columns, or reports why it cannot be used. */
+  read(fields: CsvByteFields, lineNumber: number): void {
     const i = this.i;
+    const c = this.columns;
     const columnCount = this.columnCount;
     if (fields.count !== columnCount) {
       this.reject('csv-field-count', lineNumber, `${fields.count}/${columnCount}`);

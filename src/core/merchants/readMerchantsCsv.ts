@@ -57,7 +57,7 @@ export function createMerchantsReader(mapping: Partial<MerchantColumns>, categor
   const problems: DataProblem[] = [];
   const categoryCells = new CategoryCells(categories);
   const otherIndex = 'fromData' in categories ? -1 : (categories as readonly CategoryDefinition[]).length;
-  let columns: RowColumns | null = null;
+  let expectedRows = 0;
   let scanner: CsvByteScanner | null = null;
   let delimiter: CsvDelimiter = ',';
   let prefix: Uint8Array[] = [];
@@ -83,14 +83,13 @@ export function createMerchantsReader(mapping: Partial<MerchantColumns>, categor
     indexes = resolved.indexes;
     for (const field of resolved.missing) problems.push({ file: 'merchants', code: 'csv-missing-column', severity: 'rejected', line: lineNumber, detail: mapping[field] ?? field });
     fatal = resolved.missing.length > 0;
-    rows = new MerchantRowReader(indexes, names.length, categoryCells, otherIndex, problems);
+    rows = new MerchantRowReader(indexes, expectedRows, names.length, categoryCells, otherIndex, problems);
   };
 
   /** Chooses the delimiter and sizes the columns from the first bytes, then scans them. */
   const start = (bytes: Uint8Array) => {
     delimiter = detectDelimiter(decodeUtf8(bytes, 0, Math.min(bytes.length, PREFIX_BYTES)));
-    columns = new RowColumns(estimateRows(bytes, expectedBytes));
-    const rowColumns = columns;
+    expectedRows = estimateRows(bytes, expectedBytes);
     scanner = new CsvByteScanner(
       delimiter.charCodeAt(0),
       (fields, lineNumber) => {
@@ -104,7 +103,7 @@ export function createMerchantsReader(mapping: Partial<MerchantColumns>, categor
           return;
         }
         dataRows++;
-        rows?.read(rowColumns, fields, lineNumber);
+        rows?.read(fields, lineNumber);
       },
       (problem) => {
         // The row whose quote never closes is a rejected row (the header is not a row).
@@ -138,8 +137,9 @@ export function createMerchantsReader(mapping: Partial<MerchantColumns>, categor
       scanner?.finish();
       const finalHeader: string[] | null = header;
       if (finalHeader === null) problems.push({ file: 'merchants', code: 'csv-empty', severity: 'rejected', line: 1 });
-      const rowColumns = columns ?? new RowColumns(0);
-      const made = categoryCells.finish(rowColumns.category.toArray(), rowColumns.line.toArray());
+      const rowColumns = rows?.columns ?? new RowColumns(0, {});
+      const line = rowColumns.line.finish();
+      const made = categoryCells.finish(rowColumns.category.data.subarray(0, rowColumns.category.length), line);
       let usesOther = rows?.usesOther ?? false;
       if (made.problems.length > 0) {
         usesOther = true;
@@ -149,7 +149,7 @@ export function createMerchantsReader(mapping: Partial<MerchantColumns>, categor
         problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || rank(a) - rank(b));
       }
       const category = made.column;
-      const table = rowColumns.finish(category, indexes);
+      const table = rowColumns.finish(category, line, indexes);
       return {
         table,
         categories: made.categories,

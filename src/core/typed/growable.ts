@@ -4,7 +4,7 @@
  * `push` or `grow` instead of keeping it across them. Values past `length` are unspecified.
  */
 
-type NumberArray = Int32Array<ArrayBuffer> | Uint32Array<ArrayBuffer> | Float64Array<ArrayBuffer>;
+type NumberArray = Uint8Array<ArrayBuffer> | Int32Array<ArrayBuffer> | Uint32Array<ArrayBuffer> | Float64Array<ArrayBuffer>;
 
 class Growable<A extends NumberArray> {
   data: A;
@@ -36,6 +36,22 @@ class Growable<A extends NumberArray> {
   /** A copy of the values in use, sized to them. */
   toArray(): A {
     return this.data.slice(0, this.length) as A;
+  }
+
+  /**
+   * The values in use, when the array is done with: a view of `data` when at most a sixteenth of
+   * it is unused (no copy: a column presized from the file's size is about full), a copy otherwise.
+   */
+  finish(): A {
+    if (this.data.length - this.length > this.length >> 4) return this.toArray();
+    return (this.length === this.data.length ? this.data : this.data.subarray(0, this.length)) as A;
+  }
+}
+
+/** A growable Uint8Array. */
+export class GrowableUint8 extends Growable<Uint8Array<ArrayBuffer>> {
+  constructor(capacity = 64) {
+    super((length) => new Uint8Array(length), capacity);
   }
 }
 
