@@ -401,6 +401,18 @@ describe('readMerchantsCsv in chunks', () => {
       expect(actualColumns(readMerchantsCsv(new TextEncoder().encode(csv.text), { marketId: 'market_id' }, CATEGORIES))).toEqual(actualColumns(whole));
     }
   });
+
+  it('grows its columns past the rows guessed from the first bytes when the size is not told', () => {
+    const random = seededRandom(7);
+    const csv = randomCsv(random, 3000);
+    const bytes = new TextEncoder().encode(csv.text);
+    expect(bytes.length).toBeGreaterThan(4 << 16); // the guess reads 64 KiB: the file holds four times more
+    const reader = createMerchantsReader({ marketId: 'market_id' }, CATEGORIES);
+    for (let at = 0; at < bytes.length; at += 4096) reader.push(bytes.subarray(at, at + 4096));
+    const chunked = reader.finish();
+    expect(chunked.table.count).toBeGreaterThan(2000);
+    expect(actualColumns(chunked)).toEqual(actualColumns(readMerchantsCsv(csv.text, { marketId: 'market_id' }, CATEGORIES)));
+  });
 });
 
 const utf8 = (text: string) => new TextEncoder().encode(text);

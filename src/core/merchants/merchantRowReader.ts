@@ -129,12 +129,13 @@ export class MerchantRowReader {
       }
     }
 
-    c.lat.push(hasCoordinates ? rowLat : NaN);
-    c.lon.push(hasCoordinates ? rowLon : NaN);
-    c.category.push(categoryIndex);
-    c.hasQr.push(qr);
-    c.tx.push(Math.min(txValue, 0xffffffff));
-    c.line.push(lineNumber);
+    const row = c.next();
+    c.lat[row] = hasCoordinates ? rowLat : NaN;
+    c.lon[row] = hasCoordinates ? rowLon : NaN;
+    c.category[row] = categoryIndex;
+    c.hasQr[row] = qr;
+    c.tx[row] = Math.min(txValue, 0xffffffff);
+    c.line[row] = lineNumber;
     this.range(fields, i.id);
     c.id.push(this.cell, this.start, this.end);
     this.range(fields, i.name);

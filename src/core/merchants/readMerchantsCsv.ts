@@ -8,6 +8,7 @@ import { resolveColumns, type ColumnIndexes, type MerchantField } from './resolv
 import { CategoryCells, type CategorySource } from './categoryCells.ts';
 import { MerchantRowReader } from './merchantRowReader.ts';
 import { RowColumns } from './rowColumns.ts';
+import { finished } from '../typed/growable.ts';
 
 export interface MerchantsResult {
   readonly table: MerchantTable;
@@ -138,8 +139,8 @@ export function createMerchantsReader(mapping: Partial<MerchantColumns>, categor
       const finalHeader: string[] | null = header;
       if (finalHeader === null) problems.push({ file: 'merchants', code: 'csv-empty', severity: 'rejected', line: 1 });
       const rowColumns = rows?.columns ?? new RowColumns(0, {});
-      const line = rowColumns.line.finish();
-      const made = categoryCells.finish(rowColumns.category.data.subarray(0, rowColumns.category.length), line);
+      const line = finished(rowColumns.line, rowColumns.count);
+      const made = categoryCells.finish(rowColumns.category.subarray(0, rowColumns.count), line);
       let usesOther = rows?.usesOther ?? false;
       if (made.problems.length > 0) {
         usesOther = true;

@@ -2,19 +2,26 @@ import { ByteDictionaryColumn, RowBytesColumn } from './byteDictionary.ts';
 import type { DictionaryColumn } from './columns.ts';
 import type { MerchantTable } from './merchantTable.ts';
 import type { ColumnIndexes } from './resolveColumns.ts';
-import { GrowableFloat64, GrowableUint32, GrowableUint8 } from '../typed/growable.ts';
+import { finished } from '../typed/growable.ts';
 
 /** A column the file does not have: no values, no codes (`dictionaryValue` reads '' for every row). */
 const absent = (): DictionaryColumn => ({ values: [], codes: new Int32Array(0) });
 
-/** The columns being filled, one entry per kept row; a column the file does not have is not filled (nor sized). */
+/**
+ * The columns being filled, one entry per kept row; a column the file does not have is not filled
+ * (nor sized). The numeric columns are plain typed arrays grown together: a row is `next()` then
+ * one write per column, with no call per value.
+ */
 export class RowColumns {
-  readonly lon: GrowableFloat64;
-  readonly lat: GrowableFloat64;
-  readonly category: GrowableUint32;
-  readonly hasQr: GrowableUint8;
-  readonly tx: GrowableUint32;
-  readonly line: GrowableUint32;
+  /** Rows kept so far. */
+  count = 0;
+  lon: Float64Array<ArrayBuffer>;
+  lat: Float64Array<ArrayBuffer>;
+  /** The category's `CategoryCells.rowValue`. */
+  category: Uint32Array<ArrayBuffer>;
+  hasQr: Uint8Array<ArrayBuffer>;
+  tx: Uint32Array<ArrayBuffer>;
+  line: Uint32Array<ArrayBuffer>;
   readonly id: RowBytesColumn;
   readonly name: ByteDictionaryColumn;
   readonly areaCode: ByteDictionaryColumn;
@@ -26,12 +33,13 @@ export class RowColumns {
   /** `rows`: the rows expected; `has`: the file's columns. */
   constructor(rows: number, has: ColumnIndexes) {
     const rowsIf = (index: number | undefined) => (index === undefined ? 0 : rows);
-    this.lon = new GrowableFloat64(rows);
-    this.lat = new GrowableFloat64(rows);
-    this.category = new GrowableUint32(rows);
-    this.hasQr = new GrowableUint8(rows);
-    this.tx = new GrowableUint32(rows);
-    this.line = new GrowableUint32(rows);
+    const capacity = Math.max(1, rows);
+    this.lon = new Float64Array(capacity);
+    this.lat = new Float64Array(capacity);
+    this.category = new Uint32Array(capacity);
+    this.hasQr = new Uint8Array(capacity);
+    this.tx = new Uint32Array(capacity);
+    this.line = new Uint32Array(capacity);
     this.id = new RowBytesColumn(rows);
     this.name = new ByteDictionaryColumn(rows, rows >> 2);
     this.areaCode = new ByteDictionaryColumn(rowsIf(has.areaCode));
@@ -41,15 +49,31 @@ export class RowColumns {
     this.streetId = new ByteDictionaryColumn(rowsIf(has.streetId));
   }
 
-  /** The table, given its final `category` column and `line` (`line.finish()`); `has` says which optional columns the file has (one it lacks gets no codes at all). */
+  /** The index of a new row, whose numeric columns are then written (read the arrays again after: they may have grown). */
+  next(): number {
+    if (this.count === this.lon.length) this.grow();
+    return this.count++;
+  }
+
+  private grow(): void {
+    const size = this.lon.length * 2;
+    this.lon = resized(this.lon, new Float64Array(size));
+    this.lat = resized(this.lat, new Float64Array(size));
+    this.category = resized(this.category, new Uint32Array(size));
+    this.hasQr = resized(this.hasQr, new Uint8Array(size));
+    this.tx = resized(this.tx, new Uint32Array(size));
+    this.line = resized(this.line, new Uint32Array(size));
+  }
+
+  /** The table, given its final `category` column and `line` (`finished(line, count)`); `has` says which optional columns the file has (one it lacks gets no codes at all). */
   finish(category: Uint16Array, line: Uint32Array, has: ColumnIndexes): MerchantTable {
     return {
-      count: this.line.length,
-      lon: this.lon.finish(),
-      lat: this.lat.finish(),
+      count: this.count,
+      lon: finished(this.lon, this.count),
+      lat: finished(this.lat, this.count),
       category,
-      hasQr: this.hasQr.finish(),
-      txCountMonth: this.tx.finish(),
+      hasQr: finished(this.hasQr, this.count),
+      txCountMonth: finished(this.tx, this.count),
       line,
       id: this.id.finish(),
       name: this.name.finishTable(),
@@ -60,4 +84,9 @@ export class RowColumns {
       streetId: has.streetId !== undefined ? this.streetId.finishValues() : absent(),
     };
   }
+}
+
+function resized<A extends Float64Array<ArrayBuffer> | Uint32Array<ArrayBuffer> | Uint8Array<ArrayBuffer>>(old: A, next: A): A {
+  next.set(old);
+  return next;
 }

@@ -38,21 +38,19 @@ class Growable<A extends NumberArray> {
     return this.data.slice(0, this.length) as A;
   }
 
-  /**
-   * The values in use, when the array is done with: a view of `data` when at most a sixteenth of
-   * it is unused (no copy: a column presized from the file's size is about full), a copy otherwise.
-   */
+  /** The values in use, when the array is done with (see `finished`). */
   finish(): A {
-    if (this.data.length - this.length > this.length >> 4) return this.toArray();
-    return (this.length === this.data.length ? this.data : this.data.subarray(0, this.length)) as A;
+    return finished(this.data, this.length);
   }
 }
 
-/** A growable Uint8Array. */
-export class GrowableUint8 extends Growable<Uint8Array<ArrayBuffer>> {
-  constructor(capacity = 64) {
-    super((length) => new Uint8Array(length), capacity);
-  }
+/**
+ * The first `length` values of a column that is done with: a view of it when at most a sixteenth
+ * of it is unused (no copy: a column presized from the file's size is about full), a copy otherwise.
+ */
+export function finished<A extends NumberArray>(data: A, length: number): A {
+  if (data.length - length > length >> 4) return data.slice(0, length) as A;
+  return (length === data.length ? data : data.subarray(0, length)) as A;
 }
 
 /** A growable Int32Array. */
