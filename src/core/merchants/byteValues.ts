@@ -100,8 +100,43 @@ const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12,
  * `parseDecimal` on a trimmed range: `[+-]?(\d+[.,]?\d*|[.,]\d+)([eE][+-]?\d+)?` with at most one
  * separator, NaN otherwise. Up to 15 digits and a power of ten up to 22 the value is one correctly
  * rounded multiplication or division (as `Number` gives); anything longer goes through `Number`.
+ *
+ * This is the common cell (`-?\d*.?\d*`, at most 15 digits), small enough for the engine to inline
+ * into its caller, so the number is not boxed on its way back; any other cell goes to
+ * `parseAnyDecimalBytes`.
  */
 export function parseDecimalBytes(bytes: Uint8Array, start: number, end: number): number {
+  let i = start;
+  const negative = bytes[i] === 0x2d;
+  if (negative) i++;
+  let mantissa = 0;
+  let digits = 0;
+  let fracDigits = -1;
+  for (; i < end; i++) {
+    const c = bytes[i] as number;
+    if (c >= 0x30 && c <= 0x39) {
+      mantissa = mantissa * 10 + (c - 0x30);
+      digits++;
+      if (fracDigits >= 0) fracDigits++;
+    } else if (c === 0x2e && fracDigits < 0) fracDigits = 0;
+    else return parseAnyDecimalBytes(bytes, start, end);
+  }
+  if (digits === 0 || digits > 15) return parseAnyDecimalBytes(bytes, start, end);
+  const value = fracDigits > 0 ? mantissa / (POW10[fracDigits] as number) : mantissa;
+  return negative ? -value : value;
+}
+
+/**
+ * `out[at] = parseDecimalBytes(…)`: for a caller too big to have `parseDecimalBytes` inlined, where
+ * a returned number would be boxed (one heap object per cell); a small function of its own has it
+ * inlined and writes the number unboxed.
+ */
+export function parseDecimalBytesInto(bytes: Uint8Array, start: number, end: number, out: Float64Array, at: number): void {
+  out[at] = parseDecimalBytes(bytes, start, end);
+}
+
+/** `parseDecimalBytes` for every cell. */
+function parseAnyDecimalBytes(bytes: Uint8Array, start: number, end: number): number {
   if (start >= end) return NaN;
   let i = start;
   let c = bytes[i] as number;

@@ -3,7 +3,7 @@ import type { DataProblem } from '../report/problems.ts';
 import type { CsvByteFields } from '../csv/csvByteScanner.ts';
 import { decodeUtf8 } from '../text/utf8.ts';
 import { ByteDictionary } from './byteDictionary.ts';
-import { parseDecimalBytes, parseDigitsBytes, trimEndBytes, trimStartBytes } from './byteValues.ts';
+import { parseDecimalBytesInto, parseDigitsBytes, trimEndBytes, trimStartBytes } from './byteValues.ts';
 import type { CategoryCells } from './categoryCells.ts';
 import { parseCount, parseYesNo } from './parseValues.ts';
 import { RowColumns } from './rowColumns.ts';
@@ -36,6 +36,8 @@ export class MerchantRowReader {
   private readonly i: FieldIndexes;
   private readonly qrDictionary = new ByteDictionary(16);
   private readonly qrOf: number[] = [];
+  /** The row's latitude and longitude as parsed (written there so that they are never boxed). */
+  private readonly coordinates = new Float64Array(2);
   // The current cell, trimmed, set by `range`.
   private cell: Uint8Array = new Uint8Array(0);
   private start = 0;
@@ -74,10 +76,12 @@ export class MerchantRowReader {
     }
     this.range(fields, i.lat);
     const latEmpty = this.start === this.end;
-    const rowLat = parseDecimalBytes(this.cell, this.start, this.end);
+    parseDecimalBytesInto(this.cell, this.start, this.end, this.coordinates, 0);
     this.range(fields, i.lon);
     const lonEmpty = this.start === this.end;
-    const rowLon = parseDecimalBytes(this.cell, this.start, this.end);
+    parseDecimalBytesInto(this.cell, this.start, this.end, this.coordinates, 1);
+    const rowLat = this.coordinates[0] as number;
+    const rowLon = this.coordinates[1] as number;
     const hasCoordinates = Number.isFinite(rowLat) && Number.isFinite(rowLon);
     if (!latEmpty || !lonEmpty) {
       if (!(hasCoordinates && Math.abs(rowLat) <= 90 && Math.abs(rowLon) <= 180)) {
