@@ -29,8 +29,8 @@ const encoder = new TextEncoder();
 export class ByteDictionary {
   private slots: Int32Array;
   /** Key records, each at an offset that is a multiple of 4; `poolInts` views the same bytes. */
-  private pool = new Uint8Array(1 << 16);
-  private poolInts = new Int32Array(this.pool.buffer);
+  private pool: Uint8Array;
+  private poolInts: Int32Array;
   private used = 0;
   /** Per code, the offset of its NFC key's bytes in `pool`. */
   private readonly valueStart = new GrowableInt32(1024);
@@ -43,6 +43,9 @@ export class ByteDictionary {
     let slots = 1024;
     while (slots * 3 < expected * 4) slots *= 2;
     this.slots = new Int32Array(SLOT * slots);
+    // Room for the expected values at about 32 bytes each (a record's header and a name).
+    this.pool = new Uint8Array(Math.max(1 << 16, expected * 32));
+    this.poolInts = new Int32Array(this.pool.buffer);
     this.memo = expected <= MEMO_MAX_EXPECTED ? new Int32Array(3 << MEMO_BITS) : null;
   }
 
