@@ -107,6 +107,8 @@ export class CsvByteScanner {
     // Bytes above this are never a delimiter or line break: one comparison for most bytes.
     const special = Math.max(delimiter, CR);
     const n = text.length;
+    // The field arrays, read again when grown.
+    let starts = fields.starts, ends = fields.ends, inScratch = fields.inScratch;
     let i = from;
     let records = 0;
     while (i < n && records < limit) {
@@ -116,7 +118,10 @@ export class CsvByteScanner {
       let count = 0;
       this.scratchUsed = 0;
       for (;;) {
-        if (count === fields.starts.length) grow(fields);
+        if (count === starts.length) {
+          grow(fields);
+          ({ starts, ends, inScratch } = fields);
+        }
         let c = text[i] as number;
         if (c === QUOTE) {
           const quoteLine = this.line;
@@ -164,16 +169,16 @@ export class CsvByteScanner {
           }
           if (i >= n && !final) return this.rollback(recordStart, recordLine);
           if (!copied && tailStart === i) {
-            fields.inScratch[count] = 0;
-            fields.starts[count] = start;
-            fields.ends[count] = valueEnd;
+            inScratch[count] = 0;
+            starts[count] = start;
+            ends[count] = valueEnd;
           } else {
             if (!copied) scratchStart = this.scratchUsed;
             this.copy(text, start, valueEnd);
             this.copy(text, tailStart, i);
-            fields.inScratch[count] = 1;
-            fields.starts[count] = scratchStart;
-            fields.ends[count] = this.scratchUsed;
+            inScratch[count] = 1;
+            starts[count] = scratchStart;
+            ends[count] = this.scratchUsed;
           }
         } else {
           const start = i;
@@ -183,9 +188,9 @@ export class CsvByteScanner {
             i++;
           }
           if (i >= n && !final) return this.rollback(recordStart, recordLine);
-          fields.inScratch[count] = 0;
-          fields.starts[count] = start;
-          fields.ends[count] = i;
+          inScratch[count] = 0;
+          starts[count] = start;
+          ends[count] = i;
         }
         count++;
         if (i >= n) break;
@@ -194,10 +199,13 @@ export class CsvByteScanner {
           i++;
           if (i < n) continue;
           if (!final) return this.rollback(recordStart, recordLine);
-          if (count === fields.starts.length) grow(fields);
-          fields.inScratch[count] = 0;
-          fields.starts[count] = i;
-          fields.ends[count] = i;
+          if (count === starts.length) {
+            grow(fields);
+            ({ starts, ends, inScratch } = fields);
+          }
+          inScratch[count] = 0;
+          starts[count] = i;
+          ends[count] = i;
           count++;
           break;
         }
@@ -208,7 +216,7 @@ export class CsvByteScanner {
       }
       fields.count = count;
       fields.scratch = this.scratch;
-      const blank = count === 1 && fields.ends[0] === fields.starts[0];
+      const blank = count === 1 && ends[0] === starts[0];
       if (!blank) this.onRecord(fields, recordLine);
     }
     return i;
