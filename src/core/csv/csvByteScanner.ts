@@ -26,6 +26,13 @@ const LF = 0x0a;
 const CR = 0x0d;
 const EMPTY = new Uint8Array(0);
 
+/** `scanRecords`' limit for all the records (an integer: the count it is compared with stays one). */
+const ALL_RECORDS = 0x7fffffff;
+
+/** `quotedField`'s answers besides a position. */
+const ROLLBACK = -1;
+const STOPPED = -2;
+
 /** No real record is this long: a quote still open after this many bytes is reported as unclosed. */
 const MAX_RECORD_BYTES = 64 << 20;
 
@@ -86,11 +93,11 @@ export class CsvByteScanner {
         }
       }
     }
-    const done = from < buffer.length ? this.scanRecords(buffer, from, final, Infinity) : buffer.length;
+    const done = from < buffer.length ? this.scanRecords(buffer, from, final, ALL_RECORDS) : buffer.length;
     if (this.stopped || done >= buffer.length) return;
     if (buffer.length - done > MAX_RECORD_BYTES) {
       // A quote that has swallowed 64 MB will not close in a merchant list: stop as at the end of the text.
-      this.scanRecords(buffer, done, true, Infinity);
+      this.scanRecords(buffer, done, true, ALL_RECORDS);
       return;
     }
     this.tail = buffer.slice(done);
@@ -124,67 +131,15 @@ export class CsvByteScanner {
         }
         let c = text[i] as number;
         if (c === QUOTE) {
-          const quoteLine = this.line;
-          let start = ++i;
-          let closed = false;
-          let copied = false;
-          let scratchStart = 0;
-          while (i < n) {
-            c = text[i] as number;
-            if (c === QUOTE) {
-              if (i + 1 >= n && !final) break;
-              if (text[i + 1] === QUOTE) {
-                if (!copied) {
-                  copied = true;
-                  scratchStart = this.scratchUsed;
-                }
-                this.copy(text, start, i + 1);
-                i += 2;
-                start = i;
-                continue;
-              }
-              closed = true;
-              break;
-            }
-            if (c === LF || (c === CR && text[i + 1] !== LF)) {
-              if (c === CR && i + 1 >= n && !final) break;
-              this.line++;
-            }
-            i++;
-          }
-          if (!closed) {
-            if (!final) return this.rollback(recordStart, recordLine);
-            this.onProblem({ kind: 'unclosed-quote', line: quoteLine });
-            this.stopped = true;
-            return n;
-          }
-          const valueEnd = i;
-          i++;
-          // Characters between the closing quote and the delimiter are kept, as spreadsheets do.
-          const tailStart = i;
-          while (i < n) {
-            c = text[i] as number;
-            if (c <= special && (c === delimiter || c === LF || c === CR)) break;
-            i++;
-          }
-          if (i >= n && !final) return this.rollback(recordStart, recordLine);
-          if (!copied && tailStart === i) {
-            inScratch[count] = 0;
-            starts[count] = start;
-            ends[count] = valueEnd;
-          } else {
-            if (!copied) scratchStart = this.scratchUsed;
-            this.copy(text, start, valueEnd);
-            this.copy(text, tailStart, i);
-            inScratch[count] = 1;
-            starts[count] = scratchStart;
-            ends[count] = this.scratchUsed;
-          }
+          // Out of line: the loop over plain fields stays small.
+          i = this.quotedField(text, i, n, final, count);
+          if (i === ROLLBACK) return this.rollback(recordStart, recordLine);
+          if (i === STOPPED) return n;
         } else {
           const start = i;
           while (i < n) {
-            c = text[i] as number;
-            if (c <= special && (c === delimiter || c === LF || c === CR)) break;
+            const b = text[i] as number;
+            if (b <= special && (b === delimiter || b === LF || b === CR)) break;
             i++;
           }
           if (i >= n && !final) return this.rollback(recordStart, recordLine);
@@ -218,6 +173,74 @@ export class CsvByteScanner {
       fields.scratch = this.scratch;
       const blank = count === 1 && ends[0] === starts[0];
       if (!blank) this.onRecord(fields, recordLine);
+    }
+    return i;
+  }
+
+  /**
+   * Reads the quoted field opening at `text[i]` as field `count` of the record; returns where it
+   * ends (at its delimiter or line break, or `n`), ROLLBACK when the chunk ends inside it, or
+   * STOPPED when its quote never closes (reported).
+   */
+  private quotedField(text: Uint8Array, i: number, n: number, final: boolean, count: number): number {
+    const fields = this.fields;
+    const delimiter = this.delimiter;
+    const special = Math.max(delimiter, CR);
+    const quoteLine = this.line;
+    let start = ++i;
+    let closed = false;
+    let copied = false;
+    let scratchStart = 0;
+    while (i < n) {
+      const c = text[i] as number;
+      if (c === QUOTE) {
+        if (i + 1 >= n && !final) break;
+        if (text[i + 1] === QUOTE) {
+          if (!copied) {
+            copied = true;
+            scratchStart = this.scratchUsed;
+          }
+          this.copy(text, start, i + 1);
+          i += 2;
+          start = i;
+          continue;
+        }
+        closed = true;
+        break;
+      }
+      if (c === LF || (c === CR && text[i + 1] !== LF)) {
+        if (c === CR && i + 1 >= n && !final) break;
+        this.line++;
+      }
+      i++;
+    }
+    if (!closed) {
+      if (!final) return ROLLBACK;
+      this.onProblem({ kind: 'unclosed-quote', line: quoteLine });
+      this.stopped = true;
+      return STOPPED;
+    }
+    const valueEnd = i;
+    i++;
+    // Characters between the closing quote and the delimiter are kept, as spreadsheets do.
+    const tailStart = i;
+    while (i < n) {
+      const c = text[i] as number;
+      if (c <= special && (c === delimiter || c === LF || c === CR)) break;
+      i++;
+    }
+    if (i >= n && !final) return ROLLBACK;
+    if (!copied && tailStart === i) {
+      fields.inScratch[count] = 0;
+      fields.starts[count] = start;
+      fields.ends[count] = valueEnd;
+    } else {
+      if (!copied) scratchStart = this.scratchUsed;
+      this.copy(text, start, valueEnd);
+      this.copy(text, tailStart, i);
+      fields.inScratch[count] = 1;
+      fields.starts[count] = scratchStart;
+      fields.ends[count] = this.scratchUsed;
     }
     return i;
   }
