@@ -193,6 +193,11 @@ export class CsvByteScanner {
     let scratchStart = 0;
     while (i < n) {
       const c = text[i] as number;
+      if (c > QUOTE) {
+        // Neither a quote nor a line break (both below it): most bytes.
+        i++;
+        continue;
+      }
       if (c === QUOTE) {
         if (i + 1 >= n && !final) break;
         if (text[i + 1] === QUOTE) {

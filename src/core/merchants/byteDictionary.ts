@@ -43,8 +43,8 @@ export class ByteDictionary {
     let slots = 1024;
     while (slots * 3 < expected * 4) slots *= 2;
     this.slots = new Int32Array(SLOT * slots);
-    // Room for the expected values at about 32 bytes each (a record's header and a name).
-    this.pool = new Uint8Array(Math.max(1 << 16, expected * 32));
+    // Room for the expected values at about 48 bytes each (a record's header and a name).
+    this.pool = new Uint8Array(Math.max(1 << 16, expected * 48));
     this.poolInts = new Int32Array(this.pool.buffer);
     this.memo = expected <= MEMO_MAX_EXPECTED ? new Int32Array(3 << MEMO_BITS) : null;
   }
@@ -233,20 +233,20 @@ export class ByteDictionaryColumn {
  * column has no codes, row r holds the table's string r.
  */
 export class RowBytesColumn {
-  private readonly table: StringTableBuilder;
+  private table: StringTableBuilder | null = null;
 
   /** `rows`: the expected row count. */
-  constructor(rows = 1024) {
-    this.table = new StringTableBuilder(rows, rows * 12);
-  }
+  constructor(private readonly rows = 1024) {}
 
   /** Appends the row's value: `bytes[start, end)`, already trimmed ('' allowed). */
   push(bytes: Uint8Array, start: number, end: number): void {
-    if (bytesMayChangeUnderNfc(bytes, start, end)) this.table.push(decodeUtf8(bytes, start, end).normalize('NFC'));
-    else this.table.pushBytes(bytes, start, end);
+    // Sized from the first value (ids tend to have one length), so the bytes need neither growing nor trimming.
+    const table = (this.table ??= new StringTableBuilder(this.rows, Math.ceil(this.rows * (end - start + 0.5))));
+    if (bytesMayChangeUnderNfc(bytes, start, end)) table.push(decodeUtf8(bytes, start, end).normalize('NFC'));
+    else table.pushBytes(bytes, start, end);
   }
 
   finish(): DictionaryColumn {
-    return { values: [], codes: new Int32Array(0), table: this.table.finish() };
+    return { values: [], codes: new Int32Array(0), table: (this.table ?? new StringTableBuilder(0, 0)).finish() };
   }
 }

@@ -169,7 +169,7 @@ export class MerchantRowReader {
       this.range(fields, i.streetId);
       c.streetId.push(this.cell, this.start, this.end);
     }
-    }
+  }
 
   /** Points `cell`, `start`, `end` at field `index` trimmed (an empty range when the file has no such column). */
   private range(fields: CsvByteFields, index: number): void {

@@ -1,5 +1,5 @@
 import { decodeUtf8 } from '../text/utf8.ts';
-import { GrowableUint32 } from '../typed/growable.ts';
+import { finished, GrowableUint32 } from '../typed/growable.ts';
 
 /**
  * Many strings in one UTF-8 byte buffer, so that millions of distinct values (ids, names) cost no
@@ -25,7 +25,7 @@ const encoder = new TextEncoder();
 
 /** Appends strings (UTF-8 byte ranges, or JavaScript strings) to a growing buffer; `finish` gives a right-sized `StringTable`. */
 export class StringTableBuilder {
-  private bytes: Uint8Array;
+  private bytes: Uint8Array<ArrayBuffer>;
   private used = 0;
   private readonly starts: GrowableUint32;
   private longest = 0;
@@ -68,7 +68,7 @@ export class StringTableBuilder {
 
   finish(): StringTable {
     const count = this.starts.length;
-    const bytes = this.bytes.slice(0, this.used);
+    const bytes = finished(this.bytes, this.used);
     if (count > 0 && this.longest > 0 && this.longest * count === this.used) {
       // Every string has the longest length: no offsets needed.
       return { count, bytes, width: this.longest, starts: new Uint32Array(0), lengths: null };
