@@ -3,6 +3,7 @@ import { buildProject } from '../core/project/buildProject.ts';
 import { parseProjectTexts, ProjectFileError, type ProjectTexts } from '../core/project/parseProjectTexts.ts';
 import type { TextEncodingName } from '../core/text/decodeText.ts';
 import { csvString, decodeDataFile } from '../core/text/csvText.ts';
+import { Utf8Checker } from '../core/text/utf8.ts';
 import { decodeFile } from './decodeFile.ts';
 import type { ProjectSources, SourceFile } from './projectSources.ts';
 import { transferables, type BuildFailure, type BuildRequest, type BuildResponse } from './projectWorkerProtocol.ts';
@@ -41,9 +42,9 @@ async function rebuild(sources: ProjectSources, categoriesFromData: boolean, pos
 }
 
 async function importFiles(files: readonly SourceFile[], base: ProjectSources | null, post: Post): Promise<Prepared> {
-  const read = await Promise.all(files.map(async (source) => ({ source, bytes: await bytesOf(source) })));
+  const read = await Promise.all(files.map(async (source) => ({ source, ...(await bytesOf(source)) })));
   post({ type: 'step', step: 'files-read' });
-  const decoded = read.map(({ source, bytes }) => ({ ...decodeFile(source.name, bytes), source }));
+  const decoded = read.map(({ source, pieces, validUtf8 }) => ({ ...decodeFile(source.name, pieces, validUtf8), source }));
   post({ type: 'step', step: 'decoded' });
   const byRole = recogniseFiles(decoded);
   // Only the base files this import keeps are read: a new merchant list does not need the old one.
@@ -70,13 +71,20 @@ async function importFiles(files: readonly SourceFile[], base: ProjectSources | 
 
 /**
  * A file's bytes in the pieces its stream gives: never one array, so a list bigger than the ~1 GB
- * a browser allocates at once is still read (and the pieces go to the reader as they are).
+ * a browser allocates at once is still read (and the pieces go to the reader as they are). Each
+ * piece is checked for UTF-8 while the next one is read.
  */
-async function bytesOf(file: SourceFile): Promise<Uint8Array[]> {
+async function bytesOf(file: SourceFile): Promise<{ pieces: Uint8Array[]; validUtf8: boolean }> {
   const pieces: Uint8Array[] = [];
+  const checker = new Utf8Checker();
   const reader = file.blob.stream().getReader();
-  for (let next = await reader.read(); !next.done; next = await reader.read()) pieces.push(next.value);
-  return pieces;
+  let next = reader.read();
+  for (let piece = await next; !piece.done; piece = await next) {
+    next = reader.read();
+    pieces.push(piece.value);
+    checker.push(piece.value);
+  }
+  return { pieces, validUtf8: checker.valid() };
 }
 
 /** The texts of `roles` that the sources have; files already shown are decoded without new refusals. */
@@ -85,12 +93,12 @@ async function readSources(sources: ProjectSources, roles: readonly FileRole[], 
     const file = sources.files[role];
     return file ? [{ role, file }] : [];
   });
-  const read = await Promise.all(wanted.map(async ({ role, file }) => ({ role, bytes: await bytesOf(file) })));
+  const read = await Promise.all(wanted.map(async ({ role, file }) => ({ role, ...(await bytesOf(file)) })));
   post?.({ type: 'step', step: 'files-read' });
   const encodings: Partial<Record<FileRole, TextEncodingName>> = {};
   const texts: { -readonly [R in FileRole]?: NonNullable<ImportBase[R]> } = {};
-  for (const { role, bytes } of read) {
-    const decoded = decodeDataFile(bytes);
+  for (const { role, pieces, validUtf8 } of read) {
+    const decoded = decodeDataFile(pieces, validUtf8);
     encodings[role] = decoded.encoding;
     // The merchant list may stay UTF-8 bytes; a markets file imported as CSV is kept as the user gave it, and read as points again.
     if (role === 'merchants') texts.merchants = decoded.contents;

@@ -38,9 +38,10 @@ export interface DecodedDataFile extends Omit<DecodedText, 'text'> {
 /**
  * A data file's bytes for the readers: a UTF-8 file that is not JSON (a CSV) stays bytes, with
  * its decoded head; anything else (JSON, UTF-16, Windows-1258) is decoded by `decodeText`. The
- * encoding and the legacy TCVN3/VNI notice are the same as `decodeText` gives.
+ * encoding and the legacy TCVN3/VNI notice are the same as `decodeText` gives. `validUtf8`: whether
+ * the bytes are well-formed UTF-8, when the caller checked them while reading (see `Utf8Checker`).
  */
-export function decodeDataFile(file: Uint8Array | readonly Uint8Array[]): DecodedDataFile {
+export function decodeDataFile(file: Uint8Array | readonly Uint8Array[], validUtf8?: boolean): DecodedDataFile {
   const pieces = file instanceof Uint8Array ? [file] : file;
   const size = pieces.reduce((sum, piece) => sum + piece.length, 0);
   const start = firstBytes(pieces, HEAD_BYTES);
@@ -49,7 +50,7 @@ export function decodeDataFile(file: Uint8Array | readonly Uint8Array[]): Decode
   while (first < start.length && (start[first] === 0x20 || start[first] === 0x09 || start[first] === 0x0a || start[first] === 0x0d)) first++;
   const json = start[first] === 0x7b || start[first] === 0x5b;
   const utf16 = (start[0] === 0xff && start[1] === 0xfe) || (start[0] === 0xfe && start[1] === 0xff);
-  if (json || utf16 || !(bom || isValidUtf8Chunks(pieces))) {
+  if (json || utf16 || !(bom || (validUtf8 ?? isValidUtf8Chunks(pieces)))) {
     const { text, ...rest } = decodeText(firstBytes(pieces, size));
     return { ...rest, contents: text };
   }

@@ -28,27 +28,47 @@ export function isValidUtf8(bytes: Uint8Array): boolean {
 
 /** `isValidUtf8` of the pieces of a file one after the other (a character may be cut between two). */
 export function isValidUtf8Chunks(chunks: readonly Uint8Array[]): boolean {
-  let carried: number[] = [];
-  for (const chunk of chunks) {
+  const checker = new Utf8Checker();
+  for (const chunk of chunks) checker.push(chunk);
+  return checker.valid();
+}
+
+/**
+ * `isValidUtf8Chunks` for pieces as they arrive: `push` each (a reader checks a piece while the
+ * next is on its way), then `valid()`. It stops looking once a piece is invalid.
+ */
+export class Utf8Checker {
+  private carried: number[] = [];
+  private invalid = false;
+
+  push(chunk: Uint8Array): void {
+    if (this.invalid) return;
     let from = 0;
-    if (carried.length > 0) {
+    if (this.carried.length > 0) {
       // Complete the character cut at the end of the previous piece with this one's first bytes.
-      const lead = carried[0] as number;
+      const lead = this.carried[0] as number;
       const length = lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : 2;
-      from = Math.min(chunk.length, length - carried.length);
-      const joined = Uint8Array.from([...carried, ...chunk.subarray(0, from)]);
+      from = Math.min(chunk.length, length - this.carried.length);
+      const joined = Uint8Array.from([...this.carried, ...chunk.subarray(0, from)]);
       if (joined.length < length) {
-        carried = Array.from(joined);
-        continue;
+        this.carried = Array.from(joined);
+        return;
       }
-      if (validUtf8End(joined, 0) !== joined.length) return false;
-      carried = [];
+      if (validUtf8End(joined, 0) !== joined.length) {
+        this.invalid = true;
+        return;
+      }
+      this.carried = [];
     }
     const end = validUtf8End(chunk, from, true);
-    if (end < 0) return false;
-    carried = Array.from(chunk.subarray(end));
+    if (end < 0) this.invalid = true;
+    else this.carried = Array.from(chunk.subarray(end));
   }
-  return carried.length === 0;
+
+  /** True when all the bytes pushed are well-formed UTF-8 (a character cut at the very end is not). */
+  valid(): boolean {
+    return !this.invalid && this.carried.length === 0;
+  }
 }
 
 /**
