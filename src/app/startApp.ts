@@ -128,11 +128,28 @@ async function keepImported(): Promise<void> {
   const sources = shownSources;
   if (!sources) return;
   try {
-    await saveImportedProject(sources);
+    await saveGuarded(sources);
     const stored = await loadImportedProject();
     if (stored && shownSources === sources) shownSources = stored;
   } catch (error) {
     console.warn('Could not keep the data in this browser', error);
+  }
+}
+
+/**
+ * Writes the sources to this browser's storage. Until the write is done the header says so, and
+ * leaving or reloading the page asks first: a big list takes a moment to write, and a reload
+ * during it would lose the import.
+ */
+async function saveGuarded(sources: ProjectSources): Promise<void> {
+  const ask = (event: BeforeUnloadEvent) => event.preventDefault();
+  window.addEventListener('beforeunload', ask);
+  useAppStore.getState().setSaving(true);
+  try {
+    await saveImportedProject(sources);
+  } finally {
+    window.removeEventListener('beforeunload', ask);
+    useAppStore.getState().setSaving(false);
   }
 }
 
@@ -166,7 +183,7 @@ export async function remapProject(change: Remapping): Promise<void> {
   const categoriesFromData = change.columns?.category !== undefined;
   const source = useAppStore.getState().source;
   const ok = await run(source, (signal, onStage) => buildInWorker(next, onStage, signal, categoriesFromData));
-  if (ok && source === 'imported' && shownSources) await saveImportedProject(shownSources).catch((error: unknown) => console.warn(error));
+  if (ok && source === 'imported' && shownSources) await saveGuarded(shownSources).catch((error: unknown) => console.warn(error));
 }
 
 /** Removes the imported data from this browser and shows the demo again. */

@@ -29,9 +29,12 @@ interface DataSlice {
   status: LoadStatus;
   project: LoadedProject | null;
   source: DataSource;
+  /** True while the imported data is being written to this browser's storage. */
+  saving: boolean;
   setLoading(stage: LoadStage, progress: number): void;
   setProject(project: LoadedProject, source: DataSource): void;
   setError(failure: LoadFailure): void;
+  setSaving(saving: boolean): void;
 }
 
 interface FiltersSlice {
@@ -67,10 +70,12 @@ const createDataSlice: StateCreator<AppState, [], [], DataSlice> = (set) => ({
   status: { kind: 'loading', stage: 'manifest', progress: 0 },
   project: null,
   source: 'demo',
+  saving: false,
   setLoading: (stage, progress) => set({ status: { kind: 'loading', stage, progress } }),
   setProject: (project, source) =>
     set({ project, source, status: { kind: 'ready' }, selectedCategories: allCategories(project), selectedArea: null, hoveredArea: null }),
   setError: (failure) => set({ status: { kind: 'error', failure } }),
+  setSaving: (saving) => set({ saving }),
 });
 
 const createFiltersSlice: StateCreator<AppState, [], [], FiltersSlice> = (set, get) => ({

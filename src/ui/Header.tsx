@@ -15,6 +15,7 @@ export function Header() {
   const setReportOpen = useAppStore((s) => s.setReportOpen);
   const setImportOpen = useAppStore((s) => s.setImportOpen);
   const source = useAppStore((s) => s.source);
+  const saving = useAppStore((s) => s.saving);
   const problems = project?.report.problems.length ?? 0;
   return (
     <header className="header">
@@ -29,7 +30,11 @@ export function Header() {
             {f.t('app.sampleBadge')}
           </span>
         )}
-        {source === 'imported' && <span className="badge badge-imported">{f.t('import.badge')}</span>}
+        {source === 'imported' && (
+          <span className="badge badge-imported" role="status">
+            {saving ? f.t('import.saving') : f.t('import.badge')}
+          </span>
+        )}
       </div>
       <div className="header-actions">
         <button type="button" className="button button-primary" onClick={() => setImportOpen(true)}>

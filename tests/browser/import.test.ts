@@ -74,6 +74,39 @@ async function importThrough(d: DashboardDriver, paths: string[]): Promise<void>
   await d.page.locator('#import-files').setInputFiles(paths);
 }
 
+/** Waits until the header says the import is kept in this browser (written to IndexedDB). */
+async function keptInBrowser(d: DashboardDriver): Promise<void> {
+  await d.page.getByRole('status').filter({ hasText: 'Dữ liệu đã nhập' }).waitFor({ timeout: 30_000 });
+}
+
+/**
+ * Holds IndexedDB's project store with a read-write transaction of the test's own until
+ * `__releaseStore()` is called in the page: the app's write of an import waits behind it, as a big
+ * list's write takes a while.
+ */
+async function holdProjectStore(d: DashboardDriver): Promise<void> {
+  await d.page.evaluate(() => new Promise<void>((resolve, reject) => {
+    const open = indexedDB.open('qr-cashless-market-map', 1);
+    open.onupgradeneeded = () => open.result.createObjectStore('projects');
+    open.onerror = () => reject(new Error(String(open.error)));
+    open.onsuccess = () => {
+      const db = open.result;
+      const store = db.transaction('projects', 'readwrite').objectStore('projects');
+      let held = true;
+      (globalThis as unknown as { __releaseStore: () => void }).__releaseStore = () => {
+        held = false;
+      };
+      // A transaction stays open while it has requests: keep asking until released.
+      const keep = () => {
+        if (held) store.get('held').onsuccess = keep;
+        else db.close();
+      };
+      keep();
+      resolve();
+    };
+  }));
+}
+
 describe('importing an official\'s own files', () => {
   it('maps picked boundaries and a semicolon CSV, and reports every row not used with its line', async () => {
     const d = await session.open();
@@ -88,6 +121,7 @@ describe('importing an official\'s own files', () => {
     await d.waitForMapIdle();
     expect(await d.kpi('kpi-merchants')).toBe(vi.format(USED));
     expect(await d.page.locator('.ranking tbody tr').count()).toBe(WARDS.length);
+    await keptInBrowser(d);
     expect(await d.page.getByText('Dữ liệu đã nhập', { exact: true }).count()).toBe(1);
     expect(await d.page.getByRole('checkbox', { name: 'Thời trang', exact: true }).count()).toBe(1);
     await d.screenshot('imported');
@@ -97,6 +131,7 @@ describe('importing an official\'s own files', () => {
     const d = await session.open();
     await importThrough(d, [file('phuong.geojson', AREAS), file('co-so.csv', MERCHANTS)]);
     await d.page.getByRole('dialog', { name: 'Báo cáo dữ liệu' }).waitFor();
+    await keptInBrowser(d);
     await d.page.reload();
     await d.waitForMap();
     expect(await d.kpi('kpi-merchants')).toBe(vi.format(USED));
@@ -106,6 +141,25 @@ describe('importing an official\'s own files', () => {
     await d.page.reload();
     await d.waitForMap();
     expect(await d.kpi('kpi-merchants')).toBe(vi.format(readDemoFacts().merchants));
+  });
+
+  it('asks before a reload while the import is still being kept, and keeps it once written', async () => {
+    const d = await session.open();
+    await holdProjectStore(d);
+    await importThrough(d, [file('phuong.geojson', AREAS), file('co-so.csv', MERCHANTS)]);
+    await d.page.getByRole('status').filter({ hasText: 'Đang lưu vào trình duyệt…' }).waitFor({ timeout: 30_000 });
+    const dialog = d.page.waitForEvent('dialog');
+    void d.page.evaluate(() => location.reload()).catch(() => undefined);
+    const asked = await dialog;
+    expect(asked.type()).toBe('beforeunload');
+    await asked.dismiss();
+    // Staying on the page: the import is still on screen, and is kept once the store is free.
+    expect(await d.kpi('kpi-merchants')).toBe(vi.format(USED));
+    await d.page.evaluate(() => (globalThis as unknown as { __releaseStore: () => void }).__releaseStore());
+    await keptInBrowser(d);
+    await d.page.reload();
+    await d.waitForMap();
+    expect(await d.kpi('kpi-merchants')).toBe(vi.format(USED));
   });
 
   it('takes a merchant list dropped on the dialog and keeps the boundaries on screen', async () => {
