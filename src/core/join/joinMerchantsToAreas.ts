@@ -26,8 +26,9 @@ export interface MerchantJoin {
 export function joinMerchantsToAreas(table: MerchantTable, areas: AreaSet, locator: AreaLocator): MerchantJoin {
   const areaOf = new Int32Array(table.count);
   const problems: DataProblem[] = [];
-  const findArea = buildAreaKeyIndex(areas);
-  const codeLengths = areaCodeLengths(areas);
+  // Built at the first row placed by its keys: most lists place every row by its coordinates.
+  let findArea: ReturnType<typeof buildAreaKeyIndex> | null = null;
+  let codeLengths: ReadonlySet<number> | null = null;
   let byCode = 0;
   let byNameCount = 0;
   let otherSystemCodes = 0;
@@ -37,6 +38,8 @@ export function joinMerchantsToAreas(table: MerchantTable, areas: AreaSet, locat
   const placeByKeys = (row: number, line: number, reason: 'no-coordinates' | 'outside'): number => {
     const code = dictionaryValue(table.areaCode, row);
     const name = dictionaryValue(table.areaName, row);
+    findArea ??= buildAreaKeyIndex(areas);
+    codeLengths ??= areaCodeLengths(areas);
     const match = findArea(code, name);
     if (match?.how === 'code') {
       if (reason === 'outside') problems.push({ file: 'merchants', code: 'merchant-outside-areas-by-code', severity: 'changed', line, detail: code });
@@ -86,7 +89,7 @@ export function joinMerchantsToAreas(table: MerchantTable, areas: AreaSet, locat
   }
   if (otherSystemCodes > 0) {
     // Codes of another length than the boundaries' (3-digit legacy districts against 5-digit wards, say): say so once.
-    const lengths = [...codeLengths].sort().join('/');
+    const lengths = [...(codeLengths ?? [])].sort().join('/');
     problems.push({ file: 'merchants', code: 'merchant-codes-other-system', severity: 'notice', detail: `${firstOtherSystemCode} (${firstOtherSystemCode.length}) ≠ ${lengths}; ${otherSystemCodes}` });
   }
   const matched = byLocation + byCode + byNameCount;
