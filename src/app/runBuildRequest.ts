@@ -77,12 +77,18 @@ async function importFiles(files: readonly SourceFile[], base: ProjectSources | 
 async function bytesOf(file: SourceFile): Promise<{ pieces: Uint8Array[]; validUtf8: boolean }> {
   const pieces: Uint8Array[] = [];
   const checker = new Utf8Checker();
-  const reader = file.blob.stream().getReader();
-  let next = reader.read();
-  for (let piece = await next; !piece.done; piece = await next) {
-    next = reader.read();
-    pieces.push(piece.value);
-    checker.push(piece.value);
+  try {
+    const reader = file.blob.stream().getReader();
+    let next = reader.read();
+    for (let piece = await next; !piece.done; piece = await next) {
+      next = reader.read();
+      pieces.push(piece.value);
+      checker.push(piece.value);
+    }
+  } catch {
+    // A picked file changed, moved or deleted on disk since: the browser refuses to read it (Chrome's
+    // stream says "TypeError: network error", a FileReader NotReadableError).
+    throw new ImportError('unreadable', file.name);
   }
   return { pieces, validUtf8: checker.valid() };
 }

@@ -112,11 +112,14 @@ export function loadProject(url: string, source: DataSource = 'project'): Promis
   });
 }
 
-/** Makes a project of the files a user dropped or picked, and keeps it in this browser. */
+/**
+ * Makes a project of the files a user dropped or picked, and keeps it in this browser. Resolves
+ * once it is on screen; writing it to the browser's storage goes on after (see `saveGuarded`).
+ */
 export async function importFiles(files: readonly File[]): Promise<boolean> {
   // A File is a Blob: the worker reads it, the page never holds its bytes or its text.
   const ok = await run('imported', (signal, onStage) => importInWorker(files.map((file) => ({ name: file.name, blob: file })), shownSources, onStage, signal));
-  if (ok) await keepImported();
+  if (ok) void keepImported();
   return ok;
 }
 

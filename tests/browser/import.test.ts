@@ -162,6 +162,22 @@ describe('importing an official\'s own files', () => {
     expect(await d.kpi('kpi-merchants')).toBe(vi.format(USED));
   });
 
+  it('says to pick a file again when it changed on disk before the browser kept a copy', async () => {
+    const d = await session.open();
+    // Until the import is written to the browser's storage, the page works from the picked files.
+    await holdProjectStore(d);
+    const merchants = file('co-so-sua.csv', MERCHANTS);
+    await importThrough(d, [file('phuong.geojson', AREAS), merchants]);
+    const report = d.page.getByRole('dialog', { name: 'Báo cáo dữ liệu' });
+    await report.waitFor();
+    writeFileSync(merchants, MERCHANTS.replace('Tạp hóa Lan', 'Tạp hóa Lan Anh'));
+    await report.getByLabel('Tên cơ sở', { exact: true }).selectOption('mã');
+    const alert = d.page.getByRole('alert');
+    await alert.waitFor({ timeout: 30_000 });
+    expect(await alert.innerText()).toContain('Không đọc được tệp co-so-sua.csv nữa');
+    await d.page.evaluate(() => (globalThis as unknown as { __releaseStore: () => void }).__releaseStore());
+  });
+
   it('takes a merchant list dropped on the dialog and keeps the boundaries on screen', async () => {
     const d = await session.open();
     const wards = await d.page.locator('.ranking tbody tr').count();

@@ -22,7 +22,7 @@ export interface NamedText {
 export const FILE_ROLES = ['areas', 'merchants', 'markets', 'streets'] as const;
 export type FileRole = (typeof FILE_ROLES)[number];
 
-export type ImportFailure = 'no-areas' | 'no-merchants' | 'not-geojson' | 'html' | 'json' | 'same-role' | 'no-area-code' | 'binary' | 'legacy-encoding';
+export type ImportFailure = 'no-areas' | 'no-merchants' | 'not-geojson' | 'html' | 'json' | 'same-role' | 'no-area-code' | 'binary' | 'legacy-encoding' | 'unreadable';
 
 /** Why a set of files cannot make a project. */
 export class ImportError extends Error {
