@@ -148,6 +148,7 @@ describe('importing an official\'s own files', () => {
     await holdProjectStore(d);
     await importThrough(d, [file('phuong.geojson', AREAS), file('co-so.csv', MERCHANTS)]);
     await d.page.getByRole('status').filter({ hasText: 'Đang lưu vào trình duyệt…' }).waitFor({ timeout: 30_000 });
+    await d.screenshot('import-saving');
     const dialog = d.page.waitForEvent('dialog');
     void d.page.evaluate(() => location.reload()).catch(() => undefined);
     const asked = await dialog;
