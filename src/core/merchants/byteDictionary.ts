@@ -104,7 +104,7 @@ export class ByteDictionary {
   /** The value of a code as a string. */
   value(code: number): string {
     const start = this.valueStart.data[code] as number;
-    return decodeUtf8(this.pool, start, start + (this.poolInts[(start - KEY_HEADER + 4) >> 2] as number));
+    return decodeUtf8(this.pool, start, start + this.lengthAt(start));
   }
 
   /** The values in code order, as a `StringTable` (for columns of many distinct values). */
@@ -112,11 +112,11 @@ export class ByteDictionary {
     const count = this.size;
     const starts = this.valueStart.data;
     let bytes = 0;
-    for (let code = 0; code < count; code++) bytes += this.poolInts[((starts[code] as number) - KEY_HEADER + 4) >> 2] as number;
+    for (let code = 0; code < count; code++) bytes += this.lengthAt(starts[code] as number);
     const table = new StringTableBuilder(count, bytes);
     for (let code = 0; code < count; code++) {
       const start = starts[code] as number;
-      table.pushBytes(this.pool, start, start + (this.poolInts[(start - KEY_HEADER + 4) >> 2] as number));
+      table.pushBytes(this.pool, start, start + this.lengthAt(start));
     }
     return table;
   }
@@ -124,6 +124,11 @@ export class ByteDictionary {
   /** The values in code order, as strings (for columns of few distinct values). */
   values(): string[] {
     return Array.from({ length: this.size }, (_, code) => this.value(code));
+  }
+
+  /** The byte length of the key whose bytes start at `start` in the pool (from its record's header). */
+  private lengthAt(start: number): number {
+    return this.poolInts[(start - KEY_HEADER + 4) >> 2] as number;
   }
 
   /** Adds the key in the free `slot`; returns it. */
