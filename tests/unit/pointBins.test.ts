@@ -36,6 +36,23 @@ describe('binPoints', () => {
     expect(bins.lat[0]).toBeCloseTo(10.5, 10);
   });
 
+  it('counts a point on the view\'s east or north side in the last cell of its row or column', () => {
+    const edge = readMerchantsCsv('id,name,category,lat,lon,has_qr\n1,A,a,10.5,101.5,1\n2,B,a,10.5,102,1\n3,C,a,11,100.5,0', {}, categories).table;
+    const bins = binPoints(edge, bounds, 1, rowFilter(edge, new Int32Array(edge.count), new Set([0]), 'all'));
+    // Row 2 lies on the east side: with row 1 in cell (1,0). Row 3 lies on the north side: alone in cell (0,0).
+    expect(Array.from(bins.count)).toEqual([2, 1]);
+    expect(bins.lon[0]).toBeCloseTo(101.75, 10);
+  });
+
+  it('finds the bins through a map when a grid of the view\'s cells would be too big', () => {
+    // 20,000 × 10,000 cells of 0.0001°: two merchants share one, a third is alone.
+    const fine = readMerchantsCsv('id,name,category,lat,lon,has_qr\n1,A,a,10.5,101.5,1\n2,B,a,10.5,100.2,0\n3,C,a,10.5,101.5,0', {}, categories).table;
+    const bins = binPoints(fine, bounds, 0.0001, rowFilter(fine, new Int32Array(fine.count), new Set([0]), 'all'));
+    expect(Array.from(bins.count)).toEqual([2, 1]);
+    expect(Array.from(bins.withQr)).toEqual([1, 0]);
+    expect(Array.from(bins.lon)).toEqual([101.5, 100.2]);
+  });
+
   it('follows the category and QR filters, and leaves out rows in no area', () => {
     const placed = Int32Array.from([0, -1, 0, 0, 0, 0]);
     const bins = binPoints(table, bounds, 1, rowFilter(table, placed, new Set([0]), 'with'));
