@@ -50,11 +50,16 @@ export class CsvByteScanner {
   private line = 1;
   private stopped = false;
 
+  /** Bytes above this are never a delimiter or line break: one comparison for most bytes. */
+  private readonly special: number;
+
   constructor(
     private readonly delimiter: number,
     private readonly onRecord: (fields: CsvByteFields, line: number) => void,
     private readonly onProblem: (problem: CsvProblem) => void,
-  ) {}
+  ) {
+    this.special = Math.max(delimiter, CR);
+  }
 
   /** Scans the complete records of `chunk` (and of the record cut by the previous chunk). */
   push(chunk: Uint8Array): void {
@@ -111,8 +116,7 @@ export class CsvByteScanner {
     const fields = this.fields;
     fields.text = text;
     const delimiter = this.delimiter;
-    // Bytes above this are never a delimiter or line break: one comparison for most bytes.
-    const special = Math.max(delimiter, CR);
+    const special = this.special;
     const n = text.length;
     // The field arrays, read again when grown.
     let starts = fields.starts, ends = fields.ends, inScratch = fields.inScratch;
@@ -185,7 +189,7 @@ export class CsvByteScanner {
   private quotedField(text: Uint8Array, i: number, n: number, final: boolean, count: number): number {
     const fields = this.fields;
     const delimiter = this.delimiter;
-    const special = Math.max(delimiter, CR);
+    const special = this.special;
     const quoteLine = this.line;
     let start = ++i;
     let closed = false;

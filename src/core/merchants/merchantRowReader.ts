@@ -2,7 +2,7 @@ import type { ColumnIndexes } from './resolveColumns.ts';
 import type { DataProblem } from '../report/problems.ts';
 import type { CsvByteFields } from '../csv/csvByteScanner.ts';
 import { decodeUtf8 } from '../text/utf8.ts';
-import { ByteDictionary } from './byteDictionary.ts';
+import { ByteDictionary, type ByteDictionaryColumn } from './byteDictionary.ts';
 import { parseDecimalBytesInto, parseDigitsBytes, trimEndBytes, trimStartBytes } from './byteValues.ts';
 import type { CategoryCells } from './categoryCells.ts';
 import { parseCount, parseYesNo } from './parseValues.ts';
@@ -145,30 +145,21 @@ export class MerchantRowReader {
     this.range(fields, i.name);
     c.name.push(this.cell, this.start, this.end);
     // A column the file does not have gets no codes at all (see `absent`).
-    if (i.areaCode >= 0) {
-      this.range(fields, i.areaCode);
-      c.areaCode.push(this.cell, this.start, this.end);
-    }
-    if (i.areaName >= 0) {
-      this.range(fields, i.areaName);
-      c.areaName.push(this.cell, this.start, this.end);
-    }
+    this.pushCell(c.areaCode, fields, i.areaCode);
+    this.pushCell(c.areaName, fields, i.areaName);
     if (i.qrProvider >= 0) {
-      if (qr === 1) {
-        this.range(fields, i.qrProvider);
-        c.qrProvider.push(this.cell, this.start, this.end);
-      } else {
-        c.qrProvider.pushEmpty();
-      }
+      if (qr === 1) this.pushCell(c.qrProvider, fields, i.qrProvider);
+      else c.qrProvider.pushEmpty();
     }
-    if (i.marketId >= 0) {
-      this.range(fields, i.marketId);
-      c.marketId.push(this.cell, this.start, this.end);
-    }
-    if (i.streetId >= 0) {
-      this.range(fields, i.streetId);
-      c.streetId.push(this.cell, this.start, this.end);
-    }
+    this.pushCell(c.marketId, fields, i.marketId);
+    this.pushCell(c.streetId, fields, i.streetId);
+  }
+
+  /** Appends field `index` (trimmed) to a dictionary column; nothing when the file has no such column. */
+  private pushCell(column: ByteDictionaryColumn, fields: CsvByteFields, index: number): void {
+    if (index < 0) return;
+    this.range(fields, index);
+    column.push(this.cell, this.start, this.end);
   }
 
   /** Points `cell`, `start`, `end` at field `index` trimmed (an empty range when the file has no such column). */
