@@ -7,7 +7,7 @@ import type { Plugin } from 'vite';
  */
 const POLICY = [
   "default-src 'self'",
-  "script-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'", // compiling the bundled WebAssembly that reads merchant lists (no eval of JavaScript)
   "worker-src 'self' blob:",
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",

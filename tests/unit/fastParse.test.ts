@@ -7,6 +7,7 @@ import { describe, it, expect } from 'vitest';
 import Papa from 'papaparse';
 import { createMerchantsReader, readMerchantsCsv, type MerchantsResult } from '../../src/core/merchants/readMerchantsCsv.ts';
 import { bytesOf, CsvByteScanner } from '../../src/core/csv/csvByteScanner.ts';
+import { ParseMemory } from '../../src/core/wasm/parseMemory.ts';
 import { tokenizeCsv, type CsvDelimiter, type CsvProblem, type CsvRecord } from '../../src/core/csv/tokenizeCsv.ts';
 import { referenceTokenizeCsv } from '../support/referenceCsv.ts';
 import { parseCount, parseDecimal, parseYesNo } from '../../src/core/merchants/parseValues.ts';
@@ -230,11 +231,13 @@ function papaRecords(csv: RandomCsv): { fields: string[]; line: number }[] {
 describe('readMerchantsCsv against a Papa Parse reference', () => {
   const mapping: Partial<MerchantColumns> = { marketId: 'market_id' };
   for (let seed = 1; seed <= 40; seed++) {
-    it(`reads random CSV #${seed} exactly as the reference does`, () => {
+    // Odd seeds in WebAssembly's memory where it runs (as the app reads), even ones in JavaScript alone.
+    const webAssembly = seed % 2 === 1;
+    it(`reads random CSV #${seed} exactly as the reference does (${webAssembly ? 'WebAssembly' : 'JavaScript'})`, () => {
       const random = seededRandom(seed * 7919);
-      const csv = randomCsv(random, seed % 10 === 0 ? 3000 : 150);
+      const csv = randomCsv(random, seed % 10 === 0 || seed % 10 === 5 ? 3000 : 150);
       const expected = referenceRead(papaRecords(csv), mapping);
-      const result = readMerchantsCsv(csv.text, mapping, CATEGORIES);
+      const result = readMerchantsCsv(csv.text, mapping, CATEGORIES, { webAssembly });
       expect(result.delimiter).toBe(csv.delimiter);
       expect(result.header).toEqual(expected.header);
       expect(result.problems).toEqual(expected.problems);
@@ -302,8 +305,8 @@ function randomPieces(random: Random, bytes: Uint8Array): Uint8Array[] {
 
 type Tokens = { records: CsvRecord[]; problems: CsvProblem[] };
 
-/** Records and problems of `CsvByteScanner` fed `pieces` one by one, fields decoded. */
-function scanPieces(pieces: readonly Uint8Array[], delimiter: CsvDelimiter): Tokens {
+/** Records and problems of `CsvByteScanner` fed `pieces` one by one, fields decoded (read in `memory`, or in JavaScript alone without). */
+function scanPieces(pieces: readonly Uint8Array[], delimiter: CsvDelimiter, memory: ParseMemory | null = null): Tokens {
   const decoder = new TextDecoder();
   const out: Tokens = { records: [], problems: [] };
   const scanner = new CsvByteScanner(
@@ -314,6 +317,7 @@ function scanPieces(pieces: readonly Uint8Array[], delimiter: CsvDelimiter): Tok
       out.records.push({ fields: values, line });
     },
     (p) => out.problems.push(p),
+    memory,
   );
   for (const piece of pieces) scanner.push(piece);
   scanner.finish();
@@ -338,7 +342,14 @@ describe('CsvByteScanner and tokenizeCsv against the plain reference tokenizer',
       expect(whole, JSON.stringify(text)).toEqual(expected);
       const pieces = randomPieces(random, new TextEncoder().encode(text));
       expect(scanPieces(pieces, delimiter), `${JSON.stringify(text)} in ${pieces.length}`).toEqual(expected);
+      // In WebAssembly's memory, read 64 bytes at a time: records are cut at piece ends as well as at chunk ends.
+      expect(scanPieces(pieces, delimiter, ParseMemory.create(16, 64)), `${JSON.stringify(text)} in ${pieces.length}, in memory`).toEqual(expected);
+      expect(scanPieces(pieces, delimiter, ParseMemory.create()), `${JSON.stringify(text)} in ${pieces.length}, in memory`).toEqual(expected);
     }
+  });
+
+  it('finds WebAssembly here, so the tests above read in its memory as the app does', () => {
+    expect(ParseMemory.create()).not.toBeNull();
   });
 });
 
@@ -351,8 +362,9 @@ describe('CsvByteScanner on records longer than a chunk', () => {
     for (const size of [1, 7, 1000, 4095, 4097, 40_000]) {
       const pieces: Uint8Array[] = [];
       for (let at = 0; at < bytes.length; at += size) pieces.push(bytes.subarray(at, at + size));
-      const actual = scanPieces(pieces, ',');
-      expect(actual, `chunks of ${size}`).toEqual(expected);
+      expect(scanPieces(pieces, ','), `chunks of ${size}`).toEqual(expected);
+      // The long record is read in JavaScript, the short ones in WebAssembly's memory.
+      expect(scanPieces(pieces, ',', ParseMemory.create(16, 4096)), `chunks of ${size}, in memory`).toEqual(expected);
     }
   });
 });
@@ -385,11 +397,16 @@ describe('readMerchantsCsv with categories from the data', () => {
 });
 
 describe('readMerchantsCsv in chunks', () => {
-  it('gives the same result whatever the chunks, and from bytes as from the string', () => {
+  it('gives the same result whatever the chunks, and from bytes as from the string, in WebAssembly or not', () => {
     for (let seed = 1; seed <= 10; seed++) {
       const random = seededRandom(seed * 104729);
       const csv = randomCsv(random, 200);
       const whole = readMerchantsCsv(csv.text, { marketId: 'market_id' }, CATEGORIES);
+      const javaScript = readMerchantsCsv(csv.text, { marketId: 'market_id' }, CATEGORIES, { webAssembly: false });
+      expect(javaScript.problems).toEqual(whole.problems);
+      expect(actualColumns(javaScript)).toEqual(actualColumns(whole));
+      // Same codes, not only the same values: both number the distinct names in order of first appearance.
+      expect(Array.from(javaScript.table.name.codes)).toEqual(Array.from(whole.table.name.codes));
       const reader = createMerchantsReader({ marketId: 'market_id' }, CATEGORIES);
       const pieces = randomPieces(random, new TextEncoder().encode(csv.text));
       for (const piece of pieces) reader.push(piece);

@@ -1,4 +1,5 @@
 import type { CsvProblem } from './tokenizeCsv.ts';
+import type { ParseMemory } from '../wasm/parseMemory.ts';
 
 /**
  * The fields of the current record as byte ranges, valid only during the `onRecord` call: field k
@@ -25,6 +26,7 @@ const QUOTE = 0x22;
 const LF = 0x0a;
 const CR = 0x0d;
 const EMPTY = new Uint8Array(0);
+const NO_POSITIONS = new Int32Array(0);
 
 /** `scanRecords`' limit for all the records (an integer: the count it is compared with stays one). */
 const ALL_RECORDS = 0x7fffffff;
@@ -57,8 +59,19 @@ export class CsvByteScanner {
     private readonly delimiter: number,
     private readonly onRecord: (fields: CsvByteFields, line: number) => void,
     private readonly onProblem: (problem: CsvProblem) => void,
+    /**
+     * Where the text is read piece by piece, its delimiters and line breaks found by WebAssembly
+     * (null: every byte is tested in JavaScript). The records' fields are then in its text, where
+     * the same memory's dictionary looks names up.
+     */
+    private readonly memory: ParseMemory | null = null,
   ) {
     this.special = Math.max(delimiter, CR);
+    if (memory !== null) {
+      memory.onGrow = (old) => {
+        if (this.fields.text === old) this.fields.text = memory.text;
+      };
+    }
   }
 
   /** Scans the complete records of `chunk` (and of the record cut by the previous chunk). */
@@ -72,6 +85,28 @@ export class CsvByteScanner {
   }
 
   private scan(chunk: Uint8Array, final: boolean): void {
+    const memory = this.memory;
+    if (memory === null) return this.scanBytes(chunk, final);
+    let from = 0;
+    do {
+      if (this.stopped) return;
+      const head = this.tail;
+      const headLength = head === null ? 0 : head.length;
+      // A record longer than half a piece (a quote left open, most likely) is read in JavaScript.
+      if (headLength > memory.pieceBytes / 2) return this.scanBytes(chunk.subarray(from), final);
+      const take = Math.min(chunk.length - from, memory.pieceBytes - headLength);
+      this.tail = null;
+      const text = memory.load(head, chunk.subarray(from, from + take), this.delimiter);
+      from += take;
+      const done = this.scanRecords(text, 0, final && from === chunk.length, ALL_RECORDS);
+      if (this.stopped) return;
+      // The record cut by the piece's end (the text's view is a new one if the memory grew).
+      if (done < memory.text.length) this.tail = memory.text.slice(done);
+    } while (from < chunk.length);
+  }
+
+  /** `scan` in JavaScript alone, the chunk read where it is. */
+  private scanBytes(chunk: Uint8Array, final: boolean): void {
     if (this.stopped) return;
     let buffer = chunk;
     let from = 0;
@@ -112,11 +147,18 @@ export class CsvByteScanner {
    * Scans at most `limit` records of `text` from `from`; returns where it stopped: the end, after
    * the last record scanned, or where the first record it could not finish starts.
    */
-  private scanRecords(text: Uint8Array, from: number, final: boolean, limit: number): number {
+  private scanRecords(source: Uint8Array, from: number, final: boolean, limit: number): number {
+    let text = source;
     const fields = this.fields;
     fields.text = text;
     const delimiter = this.delimiter;
     const special = this.special;
+    const memory = this.memory;
+    // The text loaded in WebAssembly memory comes with its delimiters' and line breaks' positions.
+    const indexed = memory !== null && text === memory.text;
+    let positions = indexed ? memory.positions : NO_POSITIONS;
+    const positionCount = indexed ? memory.positionCount : 0;
+    let k = 0;
     const n = text.length;
     // The field arrays, read again when grown.
     let starts = fields.starts, ends = fields.ends, inScratch = fields.inScratch;
@@ -141,10 +183,21 @@ export class CsvByteScanner {
           if (i === STOPPED) return n;
         } else {
           const start = i;
-          while (i < n) {
-            const b = text[i] as number;
-            if (b <= special && (b === delimiter || b === LF || b === CR)) break;
-            i++;
+          if (indexed) {
+            // The next position from `i` on (those inside a quoted field are passed over).
+            let p = n;
+            while (k < positionCount) {
+              p = positions[k++] as number;
+              if (p >= i) break;
+              p = n;
+            }
+            i = p;
+          } else {
+            while (i < n) {
+              const b = text[i] as number;
+              if (b <= special && (b === delimiter || b === LF || b === CR)) break;
+              i++;
+            }
           }
           if (i >= n && !final) return this.rollback(recordStart, recordLine);
           inScratch[count] = 0;
@@ -176,7 +229,15 @@ export class CsvByteScanner {
       fields.count = count;
       fields.scratch = this.scratch;
       const blank = count === 1 && ends[0] === starts[0];
-      if (!blank) this.onRecord(fields, recordLine);
+      if (!blank) {
+        this.onRecord(fields, recordLine);
+        if (indexed && text.byteLength === 0) {
+          // The memory grew while the record was read: new views of the same bytes.
+          text = (memory as ParseMemory).text;
+          positions = (memory as ParseMemory).positions;
+          fields.text = text;
+        }
+      }
     }
     return i;
   }

@@ -202,8 +202,15 @@ function memoIndex(bytes: Uint8Array, start: number, end: number): number {
   return Math.imul(key, 0x9e3779b1) >>> (32 - MEMO_BITS);
 }
 
+/** A column of names: one code per row, the values in a `StringTable` (`ByteDictionaryColumn`, or `ParseMemory` where WebAssembly runs). */
+export interface NameColumn {
+  push(bytes: Uint8Array, start: number, end: number): void;
+  pushEmpty(): void;
+  finishTable(): DictionaryColumn;
+}
+
 /** A dictionary column of one code per row (-1 for an empty cell). */
-export class ByteDictionaryColumn {
+export class ByteDictionaryColumn implements NameColumn {
   private readonly dictionary: ByteDictionary;
   private readonly codes: GrowableInt32;
 

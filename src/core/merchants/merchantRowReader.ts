@@ -2,7 +2,7 @@ import type { ColumnIndexes } from './resolveColumns.ts';
 import type { DataProblem } from '../report/problems.ts';
 import type { CsvByteFields } from '../csv/csvByteScanner.ts';
 import { decodeUtf8 } from '../text/utf8.ts';
-import { ByteDictionary, type ByteDictionaryColumn } from './byteDictionary.ts';
+import { ByteDictionary, type ByteDictionaryColumn, type NameColumn } from './byteDictionary.ts';
 import { parseDecimalBytesInto, parseDigitsBytes, trimEndBytes, trimStartBytes } from './byteValues.ts';
 import type { CategoryCells } from './categoryCells.ts';
 import { parseCount, parseYesNo } from './parseValues.ts';
@@ -55,6 +55,8 @@ export class MerchantRowReader {
     /** Index of "other" with a fixed category list. */
     private readonly otherIndex: number,
     private readonly problems: DataProblem[],
+    /** Where names go (by default a column of their own). */
+    names?: NameColumn,
   ) {
     const at = (index: number | undefined) => index ?? -1;
     this.i = {
@@ -62,7 +64,7 @@ export class MerchantRowReader {
       hasQr: at(indexes.hasQr), areaCode: at(indexes.areaCode), areaName: at(indexes.areaName), qrProvider: at(indexes.qrProvider),
       marketId: at(indexes.marketId), streetId: at(indexes.streetId), txCountMonth: at(indexes.txCountMonth),
     };
-    this.columns = new RowColumns(expectedRows, indexes);
+    this.columns = new RowColumns(expectedRows, indexes, names);
   }
 
   /** Reads one record into the columns, or reports why it cannot be used. */

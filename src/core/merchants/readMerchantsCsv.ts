@@ -9,6 +9,7 @@ import { CategoryCells, type CategorySource } from './categoryCells.ts';
 import { MerchantRowReader } from './merchantRowReader.ts';
 import { RowColumns } from './rowColumns.ts';
 import { finished } from '../typed/growable.ts';
+import { ParseMemory } from '../wasm/parseMemory.ts';
 
 export interface MerchantsResult {
   readonly table: MerchantTable;
@@ -32,6 +33,14 @@ export interface MerchantsReader {
   finish(): MerchantsResult;
 }
 
+export interface ReadOptions {
+  /**
+   * False reads in JavaScript alone even where WebAssembly runs (`ParseMemory`); both give the
+   * same result, which the tests check.
+   */
+  readonly webAssembly?: boolean;
+}
+
 /** Bytes looked at before the delimiter is chosen and the rows estimated. */
 const PREFIX_BYTES = 1 << 16;
 
@@ -39,9 +48,14 @@ const PREFIX_BYTES = 1 << 16;
  * Reads a merchant CSV (a string, or its UTF-8 bytes whole or in pieces) into columns; see
  * `createMerchantsReader`. A long string is encoded in pieces, never as one byte array.
  */
-export function readMerchantsCsv(input: string | Uint8Array | readonly Uint8Array[], mapping: Partial<MerchantColumns>, categories: CategorySource): MerchantsResult {
+export function readMerchantsCsv(
+  input: string | Uint8Array | readonly Uint8Array[],
+  mapping: Partial<MerchantColumns>,
+  categories: CategorySource,
+  options: ReadOptions = {},
+): MerchantsResult {
   const pieces = typeof input === 'string' ? null : input instanceof Uint8Array ? [input] : input;
-  const reader = createMerchantsReader(mapping, categories, pieces ? pieces.reduce((sum, piece) => sum + piece.length, 0) : input.length);
+  const reader = createMerchantsReader(mapping, categories, pieces ? pieces.reduce((sum, piece) => sum + piece.length, 0) : input.length, options);
   for (const piece of pieces ?? encodeUtf8Chunks(input as string)) reader.push(piece);
   return reader.finish();
 }
@@ -52,14 +66,22 @@ export function readMerchantsCsv(input: string | Uint8Array | readonly Uint8Arra
  *
  * One pass over the bytes (`CsvByteScanner`): numbers and yes/no values are parsed from the bytes,
  * repeated values are looked up by their bytes, and a cell is decoded to a string only when NFC may
- * change it or a problem quotes it. `expectedBytes` (the file's size, when known) sizes the columns.
+ * change it or a problem quotes it. Where WebAssembly runs, the bytes are read in its memory: the
+ * delimiters are found sixteen bytes at a time and the names looked up in batches (`ParseMemory`).
+ * `expectedBytes` (the file's size, when known) sizes the columns.
  */
-export function createMerchantsReader(mapping: Partial<MerchantColumns>, categories: CategorySource, expectedBytes = 0): MerchantsReader {
+export function createMerchantsReader(
+  mapping: Partial<MerchantColumns>,
+  categories: CategorySource,
+  expectedBytes = 0,
+  options: ReadOptions = {},
+): MerchantsReader {
   const problems: DataProblem[] = [];
   const categoryCells = new CategoryCells(categories);
   const otherIndex = 'fromData' in categories ? -1 : (categories as readonly CategoryDefinition[]).length;
   let expectedRows = 0;
   let scanner: CsvByteScanner | null = null;
+  let memory: ParseMemory | null = null;
   let delimiter: CsvDelimiter = ',';
   let prefix: Uint8Array[] = [];
   let prefixBytes = 0;
@@ -84,13 +106,14 @@ export function createMerchantsReader(mapping: Partial<MerchantColumns>, categor
     indexes = resolved.indexes;
     for (const field of resolved.missing) problems.push({ file: 'merchants', code: 'csv-missing-column', severity: 'rejected', line: lineNumber, detail: mapping[field] ?? field });
     fatal = resolved.missing.length > 0;
-    rows = new MerchantRowReader(indexes, expectedRows, names.length, categoryCells, otherIndex, problems);
+    rows = new MerchantRowReader(indexes, expectedRows, names.length, categoryCells, otherIndex, problems, memory ?? undefined);
   };
 
   /** Chooses the delimiter and sizes the columns from the first bytes, then scans them. */
   const start = (bytes: Uint8Array) => {
     delimiter = detectDelimiter(decodeUtf8(bytes, 0, Math.min(bytes.length, PREFIX_BYTES)));
     expectedRows = estimateRows(bytes, expectedBytes);
+    memory = options.webAssembly === false ? null : ParseMemory.create(expectedRows);
     scanner = new CsvByteScanner(
       delimiter.charCodeAt(0),
       (fields, lineNumber) => {
@@ -111,6 +134,7 @@ export function createMerchantsReader(mapping: Partial<MerchantColumns>, categor
         if (header !== null) dataRows++;
         problems.push({ file: 'merchants', code: 'csv-unclosed-quote', severity: 'rejected', line: problem.line });
       },
+      memory,
     );
     scanner.push(bytes);
   };

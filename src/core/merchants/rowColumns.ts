@@ -1,4 +1,4 @@
-import { ByteDictionaryColumn, RowBytesColumn } from './byteDictionary.ts';
+import { ByteDictionaryColumn, RowBytesColumn, type NameColumn } from './byteDictionary.ts';
 import type { DictionaryColumn } from './columns.ts';
 import type { MerchantTable } from './merchantTable.ts';
 import type { ColumnIndexes } from './resolveColumns.ts';
@@ -23,15 +23,15 @@ export class RowColumns {
   tx: Uint32Array<ArrayBuffer>;
   line: Uint32Array<ArrayBuffer>;
   readonly id: RowBytesColumn;
-  readonly name: ByteDictionaryColumn;
+  readonly name: NameColumn;
   readonly areaCode: ByteDictionaryColumn;
   readonly areaName: ByteDictionaryColumn;
   readonly qrProvider: ByteDictionaryColumn;
   readonly marketId: ByteDictionaryColumn;
   readonly streetId: ByteDictionaryColumn;
 
-  /** `rows`: the rows expected; `has`: the file's columns. */
-  constructor(rows: number, has: ColumnIndexes) {
+  /** `rows`: the rows expected; `has`: the file's columns; `names`: where names go (by default a column of its own). */
+  constructor(rows: number, has: ColumnIndexes, names: NameColumn = new ByteDictionaryColumn(rows, rows >> 2)) {
     const rowsIf = (index: number | undefined) => (index === undefined ? 0 : rows);
     const capacity = Math.max(1, rows);
     this.lon = new Float64Array(capacity);
@@ -41,7 +41,7 @@ export class RowColumns {
     this.tx = new Uint32Array(capacity);
     this.line = new Uint32Array(capacity);
     this.id = new RowBytesColumn(rows);
-    this.name = new ByteDictionaryColumn(rows, rows >> 2);
+    this.name = names;
     this.areaCode = new ByteDictionaryColumn(rowsIf(has.areaCode));
     this.areaName = new ByteDictionaryColumn(rowsIf(has.areaName));
     this.qrProvider = new ByteDictionaryColumn(rowsIf(has.qrProvider));
