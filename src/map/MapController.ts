@@ -55,6 +55,8 @@ export class MapController {
   private loaded = false;
   private applied: MapInputs | null = null;
   private pending: MapInputs | null = null;
+  /** What the merchant layer was last computed for. */
+  private merchantsShown: { project: LoadedProject; categories: ReadonlySet<number>; qrStatus: QrStatusFilter; view: Bounds; zoom: number } | null = null;
   private readonly tooltip = new Popup({ closeButton: false, closeOnClick: false, offset: 14, className: 'map-tooltip', maxWidth: '260px' });
 
   /** A camera to keep (after a language switch), instead of framing the first project. */
@@ -139,9 +141,15 @@ export class MapController {
     // A margin around the view, so a short pan shows merchants straight away.
     const padX = (bounds.getEast() - bounds.getWest()) * 0.15;
     const padY = (bounds.getNorth() - bounds.getSouth()) * 0.15;
-    const accept = rowFilter(project.merchants, project.areaOf, inputs.selectedCategories, inputs.qrStatus);
     const view: Bounds = [bounds.getWest() - padX, bounds.getSouth() - padY, bounds.getEast() + padX, bounds.getNorth() + padY];
-    this.source('merchants').setData(merchantFeatures(project, view, this.map.getZoom(), accept));
+    const zoom = this.map.getZoom();
+    // A new project moves the camera (its `moveend` shows the merchants) and is then shown by
+    // `update`: the same view twice, a scan of every row each at country zoom.
+    const shown = this.merchantsShown;
+    if (shown && shown.project === project && shown.categories === inputs.selectedCategories && shown.qrStatus === inputs.qrStatus && shown.zoom === zoom && shown.view.every((v, k) => v === view[k])) return;
+    this.merchantsShown = { project, categories: inputs.selectedCategories, qrStatus: inputs.qrStatus, view, zoom };
+    const accept = rowFilter(project.merchants, project.areaOf, inputs.selectedCategories, inputs.qrStatus);
+    this.source('merchants').setData(merchantFeatures(project, view, zoom, accept));
   }
 
   camera(): Camera {

@@ -90,7 +90,7 @@ export function visitRowsNear(index: PointIndex, bounds: Bounds, visit: (row: nu
 }
 
 /** The runs of `order` (one per grid row) holding the rows of the cells that meet the bounds. */
-function forEachCellRun(index: PointIndex, bounds: Bounds, run: (from: number, to: number) => void): void {
+export function forEachCellRun(index: PointIndex, bounds: Bounds, run: (from: number, to: number) => void): void {
   const [west, south, east, north] = bounds;
   if (!(west <= east && south <= north)) return;
   const first = cellAt(index, west, south), last = cellAt(index, east, north);
