@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ParseMemory } from '../../src/core/wasm/parseMemory.ts';
 import { PARSE_WASM } from '../../src/core/wasm/parseWasm.ts';
-import { readMerchantsCsv } from '../../src/core/merchants/readMerchantsCsv.ts';
+import { createMerchantsReader, readMerchantsCsv } from '../../src/core/merchants/readMerchantsCsv.ts';
 import { stringTableValue } from '../../src/core/merchants/stringTable.ts';
 import { assembleWat, WASM_SOURCES } from '../../scripts/build-wasm.ts';
 import { CATEGORIES } from '../../bench/generate.ts';
@@ -93,6 +93,34 @@ describe('ParseMemory names', () => {
     expect(firstDifference(a?.starts ?? [], b?.starts ?? [1])).toBe(-1);
     expect(wasm.problems).toEqual([]);
     expect(javaScript.problems).toEqual([]);
+  });
+});
+
+describe('ParseMemory out of memory', () => {
+  it('stops with a WebAssembly error when its memory cannot grow, and readMerchantsCsv then reads the file in JavaScript', () => {
+    const category = CATEGORIES[0]?.label.vi;
+    const rows = Array.from({ length: 60_000 }, (_, k) => `M${k},Cửa hàng ${k},${category},16.${k % 97},108.${k % 89},1`);
+    const text = `id,name,category,lat,lon,has_qr\n${rows.join('\n')}\n`;
+    const bytes = encoder.encode(text);
+    // Room for what the memory holds at first for about this many rows, and 256 KiB: not for 60,000 distinct names.
+    const limit = (ParseMemory.create(61_000) as ParseMemory).memoryBytes + (256 << 10);
+    const reader = createMerchantsReader({}, CATEGORIES, bytes.length, { memoryLimit: limit });
+    expect(() => {
+      reader.push(bytes);
+      reader.finish();
+    }).toThrow(WebAssembly.RuntimeError);
+    const result = readMerchantsCsv(text, {}, CATEGORIES, { memoryLimit: limit });
+    const javaScript = readMerchantsCsv(text, {}, CATEGORIES, { webAssembly: false });
+    expect(result.table.count).toBe(60_000);
+    expect(result.problems).toEqual([]);
+    expect(firstDifference(result.table.name.codes, javaScript.table.name.codes)).toBe(-1);
+    expect(firstDifference(result.table.lat, javaScript.table.lat)).toBe(-1);
+  });
+
+  it('reads in JavaScript from the start when the memory cannot even be laid out', () => {
+    expect(ParseMemory.create(1024, undefined, 64 << 10)).toBeNull();
+    const text = `id,name,category,lat,lon,has_qr\nM1,Phở Hương,${CATEGORIES[0]?.label.vi},16.05,108.2,1\n`;
+    expect(readMerchantsCsv(text, {}, CATEGORIES, { memoryLimit: 64 << 10 }).table.count).toBe(1);
   });
 });
 

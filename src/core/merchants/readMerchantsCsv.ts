@@ -39,6 +39,8 @@ export interface ReadOptions {
    * same result, which the tests check.
    */
   readonly webAssembly?: boolean;
+  /** Tests: WebAssembly's memory cannot grow past this many bytes, as on a device out of memory. */
+  readonly memoryLimit?: number;
 }
 
 /** Bytes looked at before the delimiter is chosen and the rows estimated. */
@@ -55,9 +57,19 @@ export function readMerchantsCsv(
   options: ReadOptions = {},
 ): MerchantsResult {
   const pieces = typeof input === 'string' ? null : input instanceof Uint8Array ? [input] : input;
-  const reader = createMerchantsReader(mapping, categories, pieces ? pieces.reduce((sum, piece) => sum + piece.length, 0) : input.length, options);
-  for (const piece of pieces ?? encodeUtf8Chunks(input as string)) reader.push(piece);
-  return reader.finish();
+  const read = (readOptions: ReadOptions) => {
+    const reader = createMerchantsReader(mapping, categories, pieces ? pieces.reduce((sum, piece) => sum + piece.length, 0) : input.length, readOptions);
+    for (const piece of pieces ?? encodeUtf8Chunks(input as string)) reader.push(piece);
+    return reader.finish();
+  };
+  if (options.webAssembly === false) return read(options);
+  try {
+    return read(options);
+  } catch (error) {
+    // WebAssembly's memory could not grow (a device out of memory): read the file again in JavaScript.
+    if (typeof WebAssembly !== 'undefined' && error instanceof WebAssembly.RuntimeError) return read({ ...options, webAssembly: false });
+    throw error;
+  }
 }
 
 /**
@@ -113,7 +125,7 @@ export function createMerchantsReader(
   const start = (bytes: Uint8Array) => {
     delimiter = detectDelimiter(decodeUtf8(bytes, 0, Math.min(bytes.length, PREFIX_BYTES)));
     expectedRows = estimateRows(bytes, expectedBytes);
-    memory = options.webAssembly === false ? null : ParseMemory.create(expectedRows);
+    memory = options.webAssembly === false ? null : ParseMemory.create(expectedRows, undefined, options.memoryLimit);
     scanner = new CsvByteScanner(
       delimiter.charCodeAt(0),
       (fields, lineNumber) => {

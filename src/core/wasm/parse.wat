@@ -14,7 +14,8 @@
 ;; character NFC may change (see `hashBytes` in byteValues.ts for the rule), which the caller
 ;; normalises once per spelling.
 (module
-  (memory (export "memory") 1)
+  ;; Given by the caller (with a maximum, a memory that cannot grow past it: tests).
+  (import "env" "memory" (memory 1))
   (global $textCap (mut i32) (i32.const 0))
   (global $positionsBase (mut i32) (i32.const 0))
   (global $entriesBase (mut i32) (i32.const 0))

@@ -6,7 +6,6 @@ import { PARSE_WASM } from './parseWasm.ts';
 import { wasmModule } from './wasmModule.ts';
 
 interface ParseExports {
-  memory: WebAssembly.Memory;
   init(textCapacity: number, batchCapacity: number): void;
   reset(expected: number): void;
   index(length: number, delimiter: number): number;
@@ -71,6 +70,7 @@ export class ParseMemory {
   private readonly keyBase: number;
 
   private constructor(
+    private readonly memory: WebAssembly.Memory,
     private readonly exports: ParseExports,
     rows: number,
     /** Bytes of the file read at a time (a multiple of 16). */
@@ -83,21 +83,35 @@ export class ParseMemory {
     this.batchCodes = exports.codesBase() >> 2;
     this.keyBase = exports.keyBase();
     this.keyCapacity = exports.keyRoom(0) - 16;
-    this.bytes = new Uint8Array(exports.memory.buffer);
-    this.ints = new Int32Array(exports.memory.buffer);
-    this.positions = new Int32Array(exports.memory.buffer, this.positionsBase, pieceBytes);
+    this.bytes = new Uint8Array(memory.buffer);
+    this.ints = new Int32Array(memory.buffer);
+    this.positions = new Int32Array(memory.buffer, this.positionsBase, pieceBytes);
     this.codes = new GrowableInt32(rows);
   }
 
   /**
    * A memory for reading a file of about `rows` rows, or null where WebAssembly (with SIMD) cannot
-   * run. (`pieceBytes` is for tests, which cut records at piece ends more often with small pieces.)
+   * run or its memory cannot be had (a device short of address space). `pieceBytes` and
+   * `maximumBytes` are for tests: small pieces cut records at piece ends more often, and a memory
+   * that cannot grow past `maximumBytes` makes a read fail as it would on a device out of memory.
    */
-  static create(rows = 1024, pieceBytes = PIECE_BYTES): ParseMemory | null {
+  static create(rows = 1024, pieceBytes = PIECE_BYTES, maximumBytes?: number): ParseMemory | null {
     const module = wasmModule(PARSE_WASM);
     if (module === null) return null;
     const size = Math.max(64, (pieceBytes + 15) & ~15);
-    return new ParseMemory(new WebAssembly.Instance(module, {}).exports as unknown as ParseExports, rows, size);
+    try {
+      const memory = new WebAssembly.Memory(maximumBytes === undefined ? { initial: 1 } : { initial: 1, maximum: Math.max(1, Math.floor(maximumBytes / 65536)) });
+      const instance = new WebAssembly.Instance(module, { env: { memory } });
+      return new ParseMemory(memory, instance.exports as unknown as ParseExports, rows, size);
+    } catch {
+      // No memory for the instance, or not enough for the file's first rows: JavaScript reads it.
+      return null;
+    }
+  }
+
+  /** Bytes the memory holds now. */
+  get memoryBytes(): number {
+    return this.memory.buffer.byteLength;
   }
 
   /**
@@ -219,7 +233,7 @@ export class ParseMemory {
   /** After a call that may have grown the memory: the views again, and the scanner told. */
   private afterCall(): void {
     if (this.bytes.byteLength !== 0) return;
-    const buffer = this.exports.memory.buffer;
+    const buffer = this.memory.buffer;
     const old = this.text;
     this.bytes = new Uint8Array(buffer);
     this.ints = new Int32Array(buffer);
