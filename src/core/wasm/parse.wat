@@ -3,11 +3,11 @@
 ;; by their UTF-8 bytes eight and sixteen at a time (WebAssembly SIMD). Source of `parseWasm.ts`;
 ;; rebuild it with `npm run build:wasm` after a change.
 ;;
-;; Memory: [text | positions | key | pool | slots]. The caller copies a piece of the file to the
-;; text area (16 bytes of slack after it: blocks are read past the end and masked) and has its
-;; delimiters and line breaks indexed into `positions`. A key is looked up where it is: in the
-;; text, or in the key area where the caller writes the cells that are not (a field with doubled
-;; quotes, an NFC form). The pool holds one record per key: code, byte length, hash (three i32) and
+;; Memory: [text | positions | batch: entries, hashes, codes | key | pool | slots]. The caller
+;; copies a piece of the file to the text area (16 bytes of slack after it: blocks are read past the
+;; end and masked) and has its delimiters and line breaks indexed into `positions`. A key is looked
+;; up where it is: in the text, or in the key area where the caller writes the cells that are not
+;; (a field with doubled quotes, an NFC form); a batch lists the keys of a piece's rows. The pool holds one record per key: code, byte length, hash (three i32) and
 ;; the bytes, padded to 4. A slot is two i32: the hash and the record's offset in the pool + 1
 ;; (0: empty). The pool and the slots move when an area before them grows; offsets are relative to
 ;; their area, so nothing else changes. A hash is 31 bits; bit 31 is set when the key holds a
