@@ -95,6 +95,19 @@ describe('the dashboard on its demo data', () => {
     expect(await d.page.getByRole('button', { name: 'Zoom in', exact: true }).count()).toBe(1);
   });
 
+  it('draws merchants one by one in their category colours once zoomed in, binned again for each view', async () => {
+    const d = await open();
+    const manifest = JSON.parse(readFileSync('data/demo/project.json', 'utf8')) as { categories: { color: string }[] };
+    const categoryColours = manifest.categories.map((c) => hexToRgb(c.color));
+    const categoryInk = (pixels: Awaited<ReturnType<typeof d.mapPixels>>) => countNear(pixels, categoryColours, 8).reduce((a, b) => a + b, 0);
+    const before = categoryInk(await d.mapPixels());
+    // Each zoom is a new view: the merchant layer is computed again (bins become single points from zoom 13).
+    for (let i = 0; i < 3; i++) await d.clickButton('Phóng to');
+    const after = categoryInk(await d.mapPixels('map-merchant-points'));
+    console.log(`category-coloured pixels: city view ${before}, zoomed in ${after}`);
+    expect(after).toBeGreaterThan(before + 500);
+  });
+
   it('names the Hoàng Sa and Trường Sa archipelagos when zoomed out to the country', async () => {
     const d = await open();
     const ink = hexToRgb(SOVEREIGNTY_LABEL_COLOR);
