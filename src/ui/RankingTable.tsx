@@ -1,10 +1,18 @@
-import { useMemo } from 'react';
+import { useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useAppStore, type RankingSortKey } from '../store/appStore.ts';
 import { downloadText, fileNameFor } from '../app/download.ts';
 import { areasCsv } from '../core/export/exports.ts';
 import { rankAreas } from '../store/ranking.ts';
 import { localisedText } from './localisedText.ts';
 import { useAdoptionView, useFormatter } from '../store/selectors.ts';
+
+/**
+ * Past this many areas only the rows near the scroll position are rendered: the country's 3,321
+ * wards would be some 16,000 cells to lay out, and to reorder on every filter change.
+ */
+const WINDOW_FROM = 300;
+/** Rows rendered above and below the visible ones. */
+const OVERSCAN = 20;
 
 /** Areas ranked by adoption rate or merchant count; a row selects its area, hovering highlights it on the map. */
 export function RankingTable() {
@@ -19,7 +27,21 @@ export function RankingTable() {
     if (!project || !view) return [];
     return rankAreas(view, sort, (a, b) => f.compare(project.areas.areas[a]?.name ?? '', project.areas.areas[b]?.name ?? ''));
   }, [project, view, sort, f]);
+  const scroller = useRef<HTMLDivElement>(null);
+  const [scrollTop, setScrollTop] = useState(0);
+  const [viewport, setViewport] = useState({ rowHeight: 49, height: 480 });
+  const windowed = rows.length > WINDOW_FROM;
+  // The rows' height and the scroll box's, as laid out (the first rendered row stands for all: names are cut to one line).
+  useLayoutEffect(() => {
+    const box = scroller.current;
+    const row = box?.querySelector<HTMLTableRowElement>('tbody tr[aria-rowindex]');
+    if (!box || !row) return;
+    const measured = { rowHeight: row.getBoundingClientRect().height || 49, height: box.clientHeight || 480 };
+    setViewport((current) => (current.rowHeight === measured.rowHeight && current.height === measured.height ? current : measured));
+  }, [windowed, rows.length]);
   if (!project || !view) return <div className="skeleton-block tall" aria-hidden="true" />;
+  const first = windowed ? Math.max(0, Math.floor(scrollTop / viewport.rowHeight) - OVERSCAN) : 0;
+  const last = windowed ? Math.min(rows.length, first + Math.ceil(viewport.height / viewport.rowHeight) + 2 * OVERSCAN) : rows.length;
 
   const header = (key: RankingSortKey, label: string) => (
     <th scope="col" aria-sort={sort.key === key ? (sort.descending ? 'descending' : 'ascending') : 'none'} className="numeric">
@@ -44,11 +66,19 @@ export function RankingTable() {
           {f.t('ranking.download')}
         </button>
       </div>
-      <div className="ranking-scroll">
-        <table>
+      <div
+        className="ranking-scroll"
+        ref={scroller}
+        onScroll={windowed ? (event) => setScrollTop(event.currentTarget.scrollTop) : undefined}
+        // Focusable when windowed, so the keyboard can scroll to rows not rendered yet.
+        tabIndex={windowed ? 0 : undefined}
+        role={windowed ? 'region' : undefined}
+        aria-labelledby={windowed ? 'ranking-title' : undefined}
+      >
+        <table aria-rowcount={rows.length + 1}>
           <caption className="visually-hidden">{f.t('ranking.caption')}</caption>
           <thead>
-            <tr>
+            <tr aria-rowindex={1}>
               <th scope="col" className="numeric">{f.t('ranking.rank')}</th>
               <th scope="col">{f.t('ranking.area')}</th>
               {header('rate', f.t('ranking.rate'))}
@@ -56,13 +86,15 @@ export function RankingTable() {
             </tr>
           </thead>
           <tbody onMouseLeave={() => hoverArea(null)}>
-            {rows.map((index, rank) => {
+            {first > 0 && <tr className="ranking-spacer" aria-hidden="true" style={{ height: first * viewport.rowHeight }} />}
+            {rows.slice(first, last).map((index, offset) => {
+              const rank = first + offset;
               const area = project.areas.areas[index];
               const stat = view.areas[index];
               if (!area || !stat) return null;
               const selected = selectedArea === area.code;
               return (
-                <tr key={area.code} className={selected ? 'selected' : undefined} onMouseEnter={() => hoverArea(area.code)}>
+                <tr key={area.code} aria-rowindex={rank + 2} className={selected ? 'selected' : undefined} onMouseEnter={() => hoverArea(area.code)}>
                   <td className="numeric rank">{rank + 1}</td>
                   <td>
                     <button
@@ -85,6 +117,7 @@ export function RankingTable() {
                 </tr>
               );
             })}
+            {last < rows.length && <tr className="ranking-spacer" aria-hidden="true" style={{ height: (rows.length - last) * viewport.rowHeight }} />}
           </tbody>
         </table>
       </div>
