@@ -92,8 +92,16 @@ export class CsvByteScanner {
       if (this.stopped) return;
       const head = this.tail;
       const headLength = head === null ? 0 : head.length;
-      // A record longer than half a piece (a quote left open, most likely) is read in JavaScript.
-      if (headLength > memory.pieceBytes / 2) return this.scanBytes(chunk.subarray(from), final);
+      if (headLength > memory.pieceBytes / 2) {
+        // A record longer than half a piece is finished in JavaScript; the rest of the chunk is read in memory again.
+        const rest = chunk.subarray(from);
+        const at = this.finishTail(rest, final);
+        if (at === null) return;
+        // The record took all of the chunk: what follows it there is scanned in JavaScript too.
+        if (at.buffer !== rest) return this.scanRest(at.buffer, at.from, final);
+        from += at.from;
+        continue;
+      }
       const take = Math.min(chunk.length - from, memory.pieceBytes - headLength);
       this.tail = null;
       const text = memory.load(head, chunk.subarray(from, from + take), this.delimiter);
@@ -108,33 +116,39 @@ export class CsvByteScanner {
   /** `scan` in JavaScript alone, the chunk read where it is. */
   private scanBytes(chunk: Uint8Array, final: boolean): void {
     if (this.stopped) return;
-    let buffer = chunk;
-    let from = 0;
-    if (this.tail !== null) {
-      // The record cut by the previous chunk is scanned on its own, with as much of this chunk as it
-      // needs; the rest of the chunk is then scanned in place, never copied.
-      const tail = this.tail;
-      this.tail = null;
-      for (let take = Math.min(chunk.length, 1 << 12); ; take = Math.min(chunk.length, take * 8)) {
-        const whole = take === chunk.length;
-        const joined = new Uint8Array(tail.length + take);
-        joined.set(tail);
-        joined.set(chunk.subarray(0, take), tail.length);
-        const done = this.scanRecords(joined, 0, final && whole, 1);
-        if (this.stopped) return;
-        if (done > tail.length || (whole && done === joined.length)) {
-          from = done - tail.length;
-          break;
-        }
-        if (whole) {
-          buffer = joined;
-          from = done;
-          break;
-        }
-      }
-    }
+    const at = this.tail === null ? { buffer: chunk, from: 0 } : this.finishTail(chunk, final);
+    if (at !== null) this.scanRest(at.buffer, at.from, final);
+  }
+
+  /** Scans `buffer` from `from` on and keeps the record its end cuts. */
+  private scanRest(buffer: Uint8Array, from: number, final: boolean): void {
     const done = from < buffer.length ? this.scanRecords(buffer, from, final, ALL_RECORDS) : buffer.length;
-    if (this.stopped || done >= buffer.length) return;
+    if (!this.stopped && done < buffer.length) this.keep(buffer, done);
+  }
+
+  /**
+   * Scans the record cut by the previous chunk on its own, with as much of `chunk` as it needs;
+   * returns where to go on: in `chunk` (the rest of it is then scanned in place, never copied), or
+   * in the tail joined with all of `chunk` when the record needed all of it; null when scanning has
+   * stopped.
+   */
+  private finishTail(chunk: Uint8Array, final: boolean): { buffer: Uint8Array; from: number } | null {
+    const tail = this.tail as Uint8Array;
+    this.tail = null;
+    for (let take = Math.min(chunk.length, 1 << 12); ; take = Math.min(chunk.length, take * 8)) {
+      const whole = take === chunk.length;
+      const joined = new Uint8Array(tail.length + take);
+      joined.set(tail);
+      joined.set(chunk.subarray(0, take), tail.length);
+      const done = this.scanRecords(joined, 0, final && whole, 1);
+      if (this.stopped) return null;
+      if (done > tail.length || (whole && done === joined.length)) return { buffer: chunk, from: done - tail.length };
+      if (whole) return { buffer: joined, from: done };
+    }
+  }
+
+  /** Keeps `buffer[done, …)`, a record not finished yet, for the next chunk. */
+  private keep(buffer: Uint8Array, done: number): void {
     if (buffer.length - done > MAX_RECORD_BYTES) {
       // A quote that has swallowed 64 MB will not close in a merchant list: stop as at the end of the text.
       this.scanRecords(buffer, done, true, ALL_RECORDS);
