@@ -1,3 +1,4 @@
+import type { MerchantReader } from '../core/merchants/readMerchantsCsv.ts';
 import type { ImportFailure } from '../core/project/assembleImport.ts';
 import type { BuildStage, LoadedProject } from '../core/project/buildProject.ts';
 import type { DataFile } from '../core/report/problems.ts';
@@ -14,8 +15,11 @@ export type BuildFailure =
   | { readonly kind: 'import'; readonly reason: ImportFailure; readonly fileName?: string; readonly detail?: string; readonly line?: number; readonly column?: number }
   | { readonly kind: 'other'; readonly message: string };
 
-/** Steps before `buildProject`'s own stages, marked for the browser benchmark. */
-export type WorkerStep = 'files-read' | 'decoded' | 'assembled';
+/**
+ * Steps around `buildProject`'s own stages, marked for the browser benchmark (and its tests): the
+ * files read, decoded and assembled, and how the merchant rows were read.
+ */
+export type WorkerStep = 'files-read' | 'decoded' | 'assembled' | `merchants-${MerchantReader}`;
 
 export type BuildResponse =
   | { readonly type: 'stage'; readonly stage: BuildStage }

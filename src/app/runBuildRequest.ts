@@ -24,6 +24,8 @@ export async function runBuildRequest(request: BuildRequest, post: Post): Promis
   try {
     const { texts, sources } = request.kind === 'build' ? await rebuild(request.sources, request.categoriesFromData, post) : await importFiles(request.files, request.base, post);
     const project = buildProject(parseProjectTexts(texts), (stage) => post({ type: 'stage', stage }));
+    const reader = project.report.formats.merchants?.reader;
+    if (reader) post({ type: 'step', step: `merchants-${reader}` });
     // The manifest the project was built with, its categories made from the data when they were.
     post({ type: 'done', project, sources: { ...sources, manifest: project.manifest } }, transferables(project));
   } catch (error) {

@@ -18,6 +18,8 @@ describe('a province-sized merchant list', () => {
     expect(before).toBeLessThanOrEqual(ROWS);
     expect(after).toBeLessThan(before);
     expect(after).toBeGreaterThan(0);
+    // The worker read the rows in WebAssembly memory (a fallback to JavaScript would only be slower).
+    expect(r.stages.map((stage) => stage.name)).toContain('merchants-webassembly');
   }, 300_000);
 
   it('ranks hundreds of wards rendering only the rows near the scroll position, every rank reachable', async () => {

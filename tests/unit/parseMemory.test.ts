@@ -84,6 +84,7 @@ describe('ParseMemory names', () => {
     const wasm = readMerchantsCsv(text, {}, CATEGORIES);
     const javaScript = readMerchantsCsv(text, {}, CATEGORIES, { webAssembly: false });
     expect(wasm.table.count).toBe(100_000);
+    expect([wasm.reader, javaScript.reader]).toEqual(['webassembly', 'javascript']);
     expect(firstDifference(wasm.table.areaCode.codes, javaScript.table.areaCode.codes)).toBe(-1);
     expect(firstDifference(wasm.table.name.codes, javaScript.table.name.codes)).toBe(-1);
     expect(firstDifference(wasm.table.lat, javaScript.table.lat)).toBe(-1);
@@ -112,6 +113,7 @@ describe('ParseMemory out of memory', () => {
     const result = readMerchantsCsv(text, {}, CATEGORIES, { memoryLimit: limit });
     const javaScript = readMerchantsCsv(text, {}, CATEGORIES, { webAssembly: false });
     expect(result.table.count).toBe(60_000);
+    expect(result.reader).toBe('javascript');
     expect(result.problems).toEqual([]);
     expect(firstDifference(result.table.name.codes, javaScript.table.name.codes)).toBe(-1);
     expect(firstDifference(result.table.lat, javaScript.table.lat)).toBe(-1);

@@ -18,6 +18,8 @@ export interface MerchantsResult {
   /** True when some rows had a category outside the list and were counted as "other". */
   readonly usesOtherCategory: boolean;
   readonly delimiter: CsvDelimiter;
+  /** Where the rows were read: in WebAssembly memory, or in JavaScript alone. */
+  readonly reader: MerchantReader;
   /** The file's header, and the header used for each field (the column mapping shown to the user). */
   readonly header: readonly string[];
   readonly columns: Partial<Record<MerchantField, string>>;
@@ -26,6 +28,8 @@ export interface MerchantsResult {
   readonly problems: readonly DataProblem[];
   readonly summary: FileSummary;
 }
+
+export type MerchantReader = 'webassembly' | 'javascript';
 
 /** Reads a merchant CSV that arrives in pieces: `push` each piece of UTF-8 bytes, then `finish`. */
 export interface MerchantsReader {
@@ -192,6 +196,7 @@ export function createMerchantsReader(
         categories: made.categories,
         usesOtherCategory: usesOther,
         delimiter,
+        reader: memory === null ? 'javascript' : 'webassembly',
         header: finalHeader ?? [],
         columns: Object.fromEntries(Object.entries(indexes).map(([field, index]) => [field, finalHeader?.[index] ?? ''])) as Partial<Record<MerchantField, string>>,
         hasTransactions: indexes.txCountMonth !== undefined,

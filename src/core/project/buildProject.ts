@@ -12,7 +12,7 @@ import { buildAreaLocator, type AreaLocator } from '../join/areaLocator.ts';
 import { joinMerchantsToAreas, type MerchantJoin } from '../join/joinMerchantsToAreas.ts';
 import type { CategoryDefinition, ProjectManifest } from '../manifest/types.ts';
 import type { DictionaryColumn } from '../merchants/columns.ts';
-import { readMerchantsCsv } from '../merchants/readMerchantsCsv.ts';
+import { readMerchantsCsv, type MerchantReader } from '../merchants/readMerchantsCsv.ts';
 import type { MerchantField } from '../merchants/resolveColumns.ts';
 import type { DataFile, DataProblem, FileSummary } from '../report/problems.ts';
 import type { TextEncodingName } from '../text/decodeText.ts';
@@ -44,6 +44,8 @@ export interface ProjectInputs {
 export interface FileFormat {
   readonly encoding?: TextEncodingName;
   readonly delimiter?: string;
+  /** A merchant list's rows: read in WebAssembly memory, or in JavaScript alone (not shown; the browser benchmark and tests check it). */
+  readonly reader?: MerchantReader;
 }
 
 export interface JoinSummary {
@@ -154,7 +156,11 @@ export function buildProject(inputs: ProjectInputs, onStage: (stage: BuildStage)
       problems,
       formats: {
         ...Object.fromEntries(Object.entries(inputs.encodings ?? {}).map(([file, encoding]) => [file, { encoding }])),
-        merchants: { ...(inputs.encodings?.merchants ? { encoding: inputs.encodings.merchants } : {}), delimiter: merchantsResult.delimiter },
+        merchants: {
+          ...(inputs.encodings?.merchants ? { encoding: inputs.encodings.merchants } : {}),
+          delimiter: merchantsResult.delimiter,
+          ...(merchantsResult.reader ? { reader: merchantsResult.reader } : {}),
+        },
       },
       ...(merchantsResult.columns ? { columns: merchantsResult.columns } : {}),
       areaProperties: { available: propertyNames(inputs.areasJson), code: manifest.areas.codeProperty, name: manifest.areas.nameProperty },
@@ -177,6 +183,7 @@ interface MerchantInput {
     readonly summary: FileSummary;
     readonly problems: readonly DataProblem[];
     readonly delimiter: string;
+    readonly reader?: MerchantReader;
     readonly hasTransactions: boolean;
     readonly columns?: { readonly header: readonly string[]; readonly chosen: Partial<Record<MerchantField, string>> };
   };
@@ -203,6 +210,7 @@ function merchantRowsInput(csv: CsvText, manifest: ProjectManifest, categorySour
       summary: { ...result.summary, loaded: result.summary.loaded - join.unmatched, rejected: result.summary.rejected + join.unmatched },
       problems: [...result.problems, ...join.problems],
       delimiter: result.delimiter,
+      reader: result.reader,
       hasTransactions: result.hasTransactions,
       columns: { header: result.header, chosen: result.columns },
     },
