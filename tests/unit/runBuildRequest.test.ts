@@ -73,10 +73,10 @@ describe('the project worker', () => {
     expect(project.report.formats.areas?.encoding).toBe('utf-8');
   });
 
-  it('marks reading, decoding and assembling before the build stages', async () => {
+  it('marks reading, decoding and assembling before the build stages, and how the rows were read after them', async () => {
     const { messages } = await run({ kind: 'import', files: [named('xa.geojson', AREAS), named('m.csv', 'id,name,category,lat,lon,has_qr\n1,A,Food,16.5,107.5,1\n')], base: null });
     const steps = messages.map((m) => (m.type === 'step' ? m.step : m.type === 'stage' ? m.stage : m.type));
-    expect(steps).toEqual(['files-read', 'decoded', 'assembled', 'areas', 'merchants', 'join', 'aggregate', 'done']);
+    expect(steps).toEqual(['files-read', 'decoded', 'assembled', 'areas', 'merchants', 'join', 'aggregate', 'merchants-webassembly', 'done']);
   });
 
   it('does not read the base files that an import replaces', async () => {
