@@ -9,6 +9,7 @@ import wabtInit from 'wabt';
 
 export const WASM_SOURCES = [
   { wat: 'src/core/wasm/parse.wat', module: 'src/core/wasm/parseWasm.ts', name: 'PARSE_WASM' },
+  { wat: 'src/core/wasm/utf8.wat', module: 'src/core/wasm/utf8Wasm.ts', name: 'UTF8_WASM' },
 ] as const;
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));

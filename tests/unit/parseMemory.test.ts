@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ParseMemory } from '../../src/core/wasm/parseMemory.ts';
 import { PARSE_WASM } from '../../src/core/wasm/parseWasm.ts';
+import { UTF8_WASM } from '../../src/core/wasm/utf8Wasm.ts';
 import { createMerchantsReader, readMerchantsCsv } from '../../src/core/merchants/readMerchantsCsv.ts';
 import { stringTableValue } from '../../src/core/merchants/stringTable.ts';
 import { assembleWat, WASM_SOURCES } from '../../scripts/build-wasm.ts';
@@ -128,8 +129,11 @@ describe('ParseMemory out of memory', () => {
 
 describe('WebAssembly sources', () => {
   it('match the modules built from them (run `npm run build:wasm` after editing a .wat)', async () => {
-    expect(WASM_SOURCES.map((source) => source.name)).toEqual(['PARSE_WASM']);
-    const bytes = await assembleWat(WASM_SOURCES[0].wat);
-    expect(Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')).toBe(PARSE_WASM);
+    const built: Record<string, string> = { PARSE_WASM, UTF8_WASM };
+    expect(WASM_SOURCES.map((source) => source.name)).toEqual(Object.keys(built));
+    for (const source of WASM_SOURCES) {
+      const bytes = await assembleWat(source.wat);
+      expect(Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join(''), source.wat).toBe(built[source.name]);
+    }
   });
 });

@@ -3,7 +3,11 @@
  * (so a long text never becomes one giant byte array at once), and a decoder for short ranges.
  */
 
+import { wasmUtf8End } from '../wasm/utf8Window.ts';
+
 const utf8Decoder = new TextDecoder('utf-8');
+/** Below this many bytes the JavaScript check is as quick as copying them to WebAssembly. */
+const WASM_FROM = 4096;
 
 /** `bytes[start, end)` as a string (invalid sequences as U+FFFD). */
 export function decodeUtf8(bytes: Uint8Array, start = 0, end = bytes.length): string {
@@ -23,7 +27,7 @@ export function decodeUtf8(bytes: Uint8Array, start = 0, end = bytes.length): st
  * string; a sequence cut by the end of `bytes` counts as invalid.
  */
 export function isValidUtf8(bytes: Uint8Array): boolean {
-  return validUtf8End(bytes, 0) === bytes.length;
+  return utf8End(bytes, 0, false) === bytes.length;
 }
 
 /** `isValidUtf8` of the pieces of a file one after the other (a character may be cut between two). */
@@ -60,7 +64,7 @@ export class Utf8Checker {
       }
       this.carried = [];
     }
-    const end = validUtf8End(chunk, from, true);
+    const end = utf8End(chunk, from, true);
     if (end < 0) this.invalid = true;
     else this.carried = Array.from(chunk.subarray(end));
   }
@@ -71,11 +75,17 @@ export class Utf8Checker {
   }
 }
 
+/** `validUtf8End`, in WebAssembly where it runs and the bytes are many. */
+function utf8End(bytes: Uint8Array, start: number, open: boolean): number {
+  return (bytes.length - start >= WASM_FROM ? wasmUtf8End(bytes, start, open) : null) ?? validUtf8End(bytes, start, open);
+}
+
 /**
  * Where the well-formed UTF-8 from `start` ends: `bytes.length` when all is, -1 at an invalid
  * sequence; with `open`, a last character cut by the end is not invalid and its start is returned.
+ * (In JavaScript: for short ranges, where WebAssembly cannot run, and as the tests' reference.)
  */
-function validUtf8End(bytes: Uint8Array, start: number, open = false): number {
+export function validUtf8End(bytes: Uint8Array, start: number, open = false): number {
   const n = bytes.length;
   let i = start;
   while (i < n) {
