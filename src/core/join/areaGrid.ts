@@ -54,6 +54,8 @@ export interface AreaGridStats {
   readonly leaves: number;
   /** Entries in all leaves. */
   readonly entries: number;
+  /** Leaves whose two parts split the cell between them, written as one entry and a fallback. */
+  readonly pairs: number;
 }
 
 export interface AreaGrid {

@@ -60,7 +60,7 @@ export class GridBuilder implements GridIndex {
     this.partBox = geometry.partBox;
     this.settings = settings;
     this.classifier = new CellClassifier(geometry.coords, geometry.partBox, geometry.entries);
-    this.leafStore = new GridLeaves(geometry.entries, settings.refineAfter, geometry.topEntries.length * 24 + 256);
+    this.leafStore = new GridLeaves(geometry.entries, geometry.coords, settings.refineAfter, geometry.topEntries.length * 24 + 256);
     this.leaves = this.leafStore.data;
     if (geometry.topEntries.length > 0) this.buildTop(geometry.topEntries, expected);
   }
@@ -71,6 +71,7 @@ export class GridBuilder implements GridIndex {
       cells: this.cells.length,
       leaves: this.leafStore.written,
       entries: this.leafStore.entriesWritten,
+      pairs: this.leafStore.pairs,
     };
   }
 

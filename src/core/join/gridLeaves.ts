@@ -1,6 +1,7 @@
 import { GrowableFloat64, GrowableInt32 } from '../typed/growable.ts';
 import { BOX_TEST, ENTRY_AREA, ENTRY_BREAK_COUNT, ENTRY_BREAK_START, ENTRY_EDGE_COUNT, ENTRY_EDGE_START, ENTRY_FLAGS, ENTRY_PART, PARITY, type GridEntries } from './gridEntries.ts';
 import type { GridLevel } from './gridLevel.ts';
+import { complementary } from './entryPairs.ts';
 import { LEAF_ENTRY_HEADER, LEAF_HEADER } from './gridLookup.ts';
 
 /** Doubles per record: the leaf cell's nominal, then widened rectangle (x0, y0, x1, y1). */
@@ -25,15 +26,19 @@ export type SplitCell = (x0: number, y0: number, x1: number, y1: number, ex0: nu
  */
 export class GridLeaves {
   readonly data: GrowableFloat64;
-  /** Leaves written, and the entries in them. */
+  /** Leaves written, the entries in them, and the pairs of entries written as one (see `write`). */
   written = 0;
   entriesWritten = 0;
+  pairs = 0;
   private readonly rects: GrowableFloat64;
   private readonly ints: GrowableInt32;
   private readonly lists: GrowableInt32;
 
-  /** Sized for about `leaves` leaves, so that the pools rarely grow (a copy, and new memory to touch). */
-  constructor(private readonly entries: GridEntries, private readonly refineAfter: number, leaves: number) {
+  /**
+   * Sized for about `leaves` leaves, so that the pools rarely grow (a copy, and new memory to touch).
+   * `coords`: the rings' vertices, as the entries' edge ids index them.
+   */
+  constructor(private readonly entries: GridEntries, private readonly coords: Float64Array, private readonly refineAfter: number, leaves: number) {
     this.data = new GrowableFloat64(leaves * 24);
     this.rects = new GrowableFloat64(leaves * RECORD_RECT);
     this.ints = new GrowableInt32(leaves * RECORD_INTS);
@@ -98,9 +103,19 @@ export class GridLeaves {
     return split(R[o] as number, R[o + 1] as number, R[o + 2] as number, R[o + 3] as number, R[o + 4] as number, R[o + 5] as number, R[o + 6] as number, R[o + 7] as number, list, from, to, fallback, depth);
   }
 
-  /** Writes a leaf: its header, then each entry with its breaks and its runs of crossing edges; returns its tag. */
+  /**
+   * Writes a leaf: its header, then each entry with its breaks and its runs of crossing edges;
+   * returns its tag. Two entries that split the cell between them (`complementary`) are
+   * written as the first, with the second's area as the fallback: a point outside the first is in
+   * the second, so it is tested once instead of twice.
+   */
   private write(list: Int32Array, from: number, to: number, fallback: number, record: number): number {
     const F = this.entries.fields.data, B = this.entries.breaks.data, E = this.entries.edges.data;
+    if (to - from === 2 && complementary(this.entries, this.coords, list[from] as number, list[from + 1] as number)) {
+      fallback = F[(list[from + 1] as number) + ENTRY_AREA] as number;
+      to = from + 1;
+      this.pairs++;
+    }
     let size = LEAF_HEADER;
     for (let k = from; k < to; k++) size += LEAF_ENTRY_HEADER + (F[(list[k] as number) + ENTRY_BREAK_COUNT] as number) + 2 * (F[(list[k] as number) + ENTRY_EDGE_COUNT] as number);
     const at = this.data.length, L = this.data.grow(at + size);

@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { complementary } from '../../src/core/join/entryPairs.ts';
+import { BOX_TEST, GridEntries, PARITY } from '../../src/core/join/gridEntries.ts';
+import { buildAreaGrid } from '../../src/core/join/areaGrid.ts';
+import { gridParts, N, reference, scene } from '../support/areaScene.ts';
+
+/**
+ * Vertices of three edges, each ring-like run followed by its first vertex as the grid keeps them:
+ * edge 0 is (0,0)→(1,2), edge 2 is its reverse (1,2)→(0,0), edge 4 is (1,2)→(3,3).
+ */
+const COORDS = Float64Array.from([0, 0, 1, 2, 0, 0, /* */ 1, 2, 0, 0, 1, 2, /* */ 1, 2, 3, 3, 1, 2]);
+const FORWARD = 0, REVERSED = 3, OTHER = 6;
+
+interface EntrySpec {
+  readonly flags: number;
+  readonly breaks?: readonly number[];
+  readonly edges: readonly number[];
+}
+
+/** Two entries of one cell, from their flags, breaks and edge ids. */
+function pair(a: EntrySpec, b: EntrySpec): [GridEntries, number, number] {
+  const entries = new GridEntries(4, 8);
+  const add = ({ flags, breaks = [], edges }: EntrySpec, area: number) => {
+    const at = entries.open(area, area, flags);
+    for (const v of breaks) entries.breaks.push(v);
+    for (const e of edges) entries.edges.push(e);
+    entries.close(at);
+    return at;
+  };
+  const first = add(a, 0);
+  return [entries, first, add(b, 1)];
+}
+
+const splits = (a: EntrySpec, b: EntrySpec) => {
+  const [entries, first, second] = pair(a, b);
+  return complementary(entries, COORDS, first, second);
+};
+
+describe('two parts that split a cell between them', () => {
+  it('are found when they share their crossing edges, run either way, and their breaks, with opposite parities', () => {
+    expect(splits({ flags: PARITY, breaks: [0.5, 1.5], edges: [FORWARD, OTHER] }, { flags: 0, breaks: [1.5, 0.5], edges: [OTHER, REVERSED] })).toBe(true);
+    expect(splits({ flags: 0, edges: [FORWARD] }, { flags: PARITY, edges: [FORWARD] })).toBe(true);
+  });
+
+  it('are not when their parities are the same: points outside both, or inside both', () => {
+    expect(splits({ flags: 0, edges: [FORWARD] }, { flags: 0, edges: [REVERSED] })).toBe(false);
+    expect(splits({ flags: PARITY, edges: [FORWARD] }, { flags: PARITY, edges: [REVERSED] })).toBe(false);
+  });
+
+  it('are not when either part must have its box tested', () => {
+    expect(splits({ flags: PARITY | BOX_TEST, edges: [FORWARD] }, { flags: 0, edges: [REVERSED] })).toBe(false);
+    expect(splits({ flags: PARITY, edges: [FORWARD] }, { flags: BOX_TEST, edges: [REVERSED] })).toBe(false);
+  });
+
+  it('are not when their breaks differ, as a multiset', () => {
+    expect(splits({ flags: PARITY, breaks: [0.5], edges: [FORWARD] }, { flags: 0, breaks: [0.75], edges: [REVERSED] })).toBe(false);
+    expect(splits({ flags: PARITY, breaks: [0.5, 0.5], edges: [FORWARD] }, { flags: 0, breaks: [0.5, 0.75], edges: [REVERSED] })).toBe(false);
+    expect(splits({ flags: PARITY, breaks: [0.5], edges: [FORWARD] }, { flags: 0, edges: [REVERSED] })).toBe(false);
+  });
+
+  it('are not when their crossing edges differ, as a multiset', () => {
+    expect(splits({ flags: PARITY, edges: [FORWARD] }, { flags: 0, edges: [OTHER] })).toBe(false);
+    expect(splits({ flags: PARITY, edges: [FORWARD, FORWARD] }, { flags: 0, edges: [REVERSED, OTHER] })).toBe(false);
+    expect(splits({ flags: PARITY, edges: [FORWARD, OTHER] }, { flags: 0, edges: [REVERSED] })).toBe(false);
+  });
+
+  it('are written as one entry in the leaves of wards that tile the ground, with the same answers', () => {
+    const areas = scene(20250731).slice(0, N * N);
+    const grid = buildAreaGrid(gridParts(areas), { cellsPerPart: 64, refineAfter: 1 << 30 });
+    const want = reference(areas);
+    const [minX, minY, maxX, maxY] = areas.reduce(([a, b, c, d], x) => [Math.min(a, x.bbox[0]), Math.min(b, x.bbox[1]), Math.max(c, x.bbox[2]), Math.max(d, x.bbox[3])], [Infinity, Infinity, -Infinity, -Infinity]);
+    for (let i = 0; i <= 200; i++) {
+      for (let j = 0; j <= 200; j++) {
+        const x = minX + ((maxX - minX) * i) / 200, y = minY + ((maxY - minY) * j) / 200;
+        expect(grid.locate(x, y), `${x}, ${y}`).toBe(want(x, y));
+      }
+    }
+    expect(grid.stats.pairs).toBeGreaterThan(grid.stats.leaves / 10);
+  });
+
+  it('are not taken for one another when two wards are the same polygon: the lower wins, and outside both is outside', () => {
+    const areas = scene(20250732);
+    const twice = [...areas, ...areas];
+    const grid = buildAreaGrid(gridParts(twice), { cellsPerPart: 64 });
+    const want = reference(twice);
+    const [minX, minY, maxX, maxY] = areas.reduce(([a, b, c, d], x) => [Math.min(a, x.bbox[0]), Math.min(b, x.bbox[1]), Math.max(c, x.bbox[2]), Math.max(d, x.bbox[3])], [Infinity, Infinity, -Infinity, -Infinity]);
+    let outside = 0;
+    for (let i = 0; i <= 150; i++) {
+      for (let j = 0; j <= 150; j++) {
+        const x = minX - 0.001 + ((maxX - minX + 0.002) * i) / 150, y = minY - 0.001 + ((maxY - minY + 0.002) * j) / 150;
+        const expected = want(x, y);
+        if (expected === -1) outside++;
+        expect(grid.locate(x, y), `${x}, ${y}`).toBe(expected);
+      }
+    }
+    expect(outside).toBeGreaterThan(100);
+  });
+});
