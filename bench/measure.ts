@@ -50,6 +50,31 @@ export function timed<T>(runs: number, fn: () => T): Timing<T> {
   return { ms: median(times), runs: times, result };
 }
 
+/**
+ * `timed` for one of our steps and its anchor, run in turn (ours, anchor, ours, anchor, …), so
+ * that a change in the machine's speed while they are measured (another process, the CPU's clock)
+ * falls on both alike and their ratio compares runs made at the same moments.
+ */
+export function timedPair<A, B>(runs: number, ours: () => A, anchor: () => B): [Timing<A>, Timing<B>] {
+  const ourTimes: number[] = [], anchorTimes: number[] = [];
+  let ourResult: A | undefined, anchorResult: B | undefined;
+  for (let r = 0; r < runs; r++) {
+    collectGarbage();
+    let start = performance.now();
+    ourResult = ours();
+    ourTimes.push(performance.now() - start);
+    collectGarbage();
+    start = performance.now();
+    anchorResult = anchor();
+    anchorTimes.push(performance.now() - start);
+  }
+  if (ourResult === undefined || anchorResult === undefined) throw new Error('timedPair: no run');
+  return [
+    { ms: median(ourTimes), runs: ourTimes, result: ourResult },
+    { ms: median(anchorTimes), runs: anchorTimes, result: anchorResult },
+  ];
+}
+
 /** Time of one call, no GC, no repeat (for the data generation). */
 export function once<T>(fn: () => T): { ms: number; result: T } {
   const start = performance.now();
