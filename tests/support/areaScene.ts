@@ -42,6 +42,11 @@ export function reference(areas: readonly Area[]): (x: number, y: number) => num
   };
 }
 
+/** The extent of the areas' boxes (where a grid's far column and row are): west, south, east, north. */
+export function extent(areas: readonly Area[]): [number, number, number, number] {
+  return areas.reduce<[number, number, number, number]>(([a, b, c, d], x) => [Math.min(a, x.bbox[0]), Math.min(b, x.bbox[1]), Math.max(c, x.bbox[2]), Math.max(d, x.bbox[3])], [Infinity, Infinity, -Infinity, -Infinity]);
+}
+
 export function gridParts(areas: readonly Area[]): GridPart[] {
   return areas.flatMap((a, index) =>
     polygonsOf(a.geometry).map((polygon) => {

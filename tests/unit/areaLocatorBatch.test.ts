@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildAreaGrid, type AreaGridOptions } from '../../src/core/join/areaGrid.ts';
 import { buildAreaLocator } from '../../src/core/join/areaLocator.ts';
 import type { Area } from '../../src/core/geo/area.ts';
-import { area, closed, gridParts, probes, reference, S, scene, X, Y } from '../support/areaScene.ts';
+import { area, closed, extent, gridParts, probes, reference, S, scene, X, Y } from '../support/areaScene.ts';
 
 function columns(points: readonly (readonly [number, number])[]): { xs: Float64Array; ys: Float64Array } {
   return { xs: Float64Array.from(points, (p) => p[0]), ys: Float64Array.from(points, (p) => p[1]) };
@@ -12,11 +12,6 @@ function columns(points: readonly (readonly [number, number])[]): { xs: Float64A
 function wrongAnswers(areas: readonly Area[], points: readonly (readonly [number, number])[], got: Int32Array): number[][] {
   const want = reference(areas);
   return points.flatMap(([x, y], i) => (got[i] === want(x, y) ? [] : [[x, y, got[i] ?? NaN, want(x, y)]])).slice(0, 5);
-}
-
-/** The extent of the parts' boxes: where the top grid's far column and row are. */
-function extent(areas: readonly Area[]): [number, number, number, number] {
-  return areas.reduce<[number, number, number, number]>(([a, b, c, d], x) => [Math.min(a, x.bbox[0]), Math.min(b, x.bbox[1]), Math.max(c, x.bbox[2]), Math.max(d, x.bbox[3])], [Infinity, Infinity, -Infinity, -Infinity]);
 }
 
 /** Options that split the top cells by the expected points, finely and coarsely, with finer grids below. */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { complementary } from '../../src/core/join/entryPairs.ts';
 import { BOX_TEST, GridEntries, PARITY } from '../../src/core/join/gridEntries.ts';
 import { buildAreaGrid } from '../../src/core/join/areaGrid.ts';
-import { gridParts, N, reference, scene } from '../support/areaScene.ts';
+import { extent, gridParts, N, reference, scene } from '../support/areaScene.ts';
 
 /**
  * Vertices of three edges, each ring-like run followed by its first vertex as the grid keeps them:
@@ -68,7 +68,7 @@ describe('two parts that split a cell between them', () => {
     const areas = scene(20250731).slice(0, N * N);
     const grid = buildAreaGrid(gridParts(areas), { cellsPerPart: 64, refineAfter: 1 << 30 });
     const want = reference(areas);
-    const [minX, minY, maxX, maxY] = areas.reduce(([a, b, c, d], x) => [Math.min(a, x.bbox[0]), Math.min(b, x.bbox[1]), Math.max(c, x.bbox[2]), Math.max(d, x.bbox[3])], [Infinity, Infinity, -Infinity, -Infinity]);
+    const [minX, minY, maxX, maxY] = extent(areas);
     for (let i = 0; i <= 200; i++) {
       for (let j = 0; j <= 200; j++) {
         const x = minX + ((maxX - minX) * i) / 200, y = minY + ((maxY - minY) * j) / 200;
@@ -83,7 +83,7 @@ describe('two parts that split a cell between them', () => {
     const twice = [...areas, ...areas];
     const grid = buildAreaGrid(gridParts(twice), { cellsPerPart: 64 });
     const want = reference(twice);
-    const [minX, minY, maxX, maxY] = areas.reduce(([a, b, c, d], x) => [Math.min(a, x.bbox[0]), Math.min(b, x.bbox[1]), Math.max(c, x.bbox[2]), Math.max(d, x.bbox[3])], [Infinity, Infinity, -Infinity, -Infinity]);
+    const [minX, minY, maxX, maxY] = extent(areas);
     let outside = 0;
     for (let i = 0; i <= 150; i++) {
       for (let j = 0; j <= 150; j++) {
