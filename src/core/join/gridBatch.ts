@@ -57,7 +57,7 @@ function tagsOf(index: GridIndex, xs: Float64Array, ys: Float64Array, out: Int32
 /**
  * The pending points, from their cell's tag as it is now: an earlier one may have written or split
  * that cell's leaf. Answered by groups of neighbouring cells (their tags' positions in `cells`, in
- * `SORT_BUCKETS` buckets), with their coordinates gathered: the leaves and ring edges of a group
+ * about 2^SORT_BITS buckets), with their coordinates gathered: the leaves and ring edges of a group
  * are then read while in cache (in the file's order, a point's leaf is rarely in cache).
  */
 function resolve(index: GridIndex, xs: Float64Array, ys: Float64Array, out: Int32Array, pending: Int32Array, positions: Int32Array, count: number): void {
